@@ -1,0 +1,206 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import fg from 'fast-glob'
+import type { ResolvedConfig } from '../config/resolve-config.js'
+import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
+import { findSources } from '../content/find-sources.js'
+import { type ArticleRecord, hashText, processSource } from '../content/process-source.js'
+import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
+import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
+import { createRenderer, TemplateRenderError } from '../render/create-renderer.js'
+import { readTemplateFiles } from '../render/template-files.js'
+import { readThemeAssets } from '../render/theme-assets.js'
+import { createPages, type StructuredData } from '../routes/create-pages.js'
+import { PathRegistry, routeSite } from '../routes/route-site.js'
+import { createUrlFor } from '../routes/to-views.js'
+import { createSiteModel } from '../site/create-site.js'
+import type { OutputFile } from '../write/write-output.js'
+
+/** One file of a build's result, with the fingerprint that decides whether it changed. */
+export interface BuiltFile extends OutputFile {
+  key: string
+}
+
+/** What one run of the builder produced. */
+export interface SiteBuildResult {
+  /** Every file of the site; `contents` may be absent for files unchanged since the last run (see `changed`). */
+  files: BuiltFile[]
+  /** Output paths whose fingerprint changed since this builder's previous run (all of them on the first). */
+  changed: Set<string>
+  diagnostics: Diagnostic[]
+  articles: number
+  pages: number
+  /** Source files that went into the build (content, templates, assets, public), for watching. */
+  inputs: string[]
+}
+
+/** Per-run switches. */
+export interface SiteBuildRun {
+  /** The build's clock. Default: now. */
+  now?: number
+  /** Called as articles are processed, for progress displays. */
+  onProgress?: (done: number, total: number) => void
+}
+
+interface SourceEntry {
+  rawHash: string
+  record?: ArticleRecord
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * A builder keeps what it learned between runs (processed articles, compiled templates,
+ * page fingerprints), so that a second run only redoes what its inputs changed. A first run
+ * is a cold build; every run's output equals a cold build's.
+ */
+export interface SiteBuilder {
+  readonly config: ResolvedConfig
+  run(options?: SiteBuildRun): Promise<SiteBuildResult>
+}
+
+const NO_STRUCTURED_DATA: StructuredData = { article: () => [], listing: () => [], home: () => [] }
+
+/** Creates a builder for a resolved config. */
+export function createSiteBuilder(
+  config: ResolvedConfig,
+  structuredData: StructuredData = NO_STRUCTURED_DATA,
+): SiteBuilder {
+  let processor: MarkdownProcessor | undefined
+  let schema: ArticleSchema | undefined
+  const sources = new Map<string, SourceEntry>()
+  const previousKeys = new Map<string, string>()
+  const toRootRelative = (file: string) => path.relative(config.root, file).split(path.sep).join('/')
+
+  async function processSources(run: SiteBuildRun) {
+    processor ??= createProcessor(config.markdown)
+    schema ??= (
+      config.schema
+        ? config.schema(createArticleSchema(config.site.timezone))
+        : createArticleSchema(config.site.timezone)
+    ) as ArticleSchema
+    const context = { processor, schema }
+    const paths = (await findSources(config.contentDir, config.contentIgnore)).map((p) =>
+      toRootRelative(path.join(config.contentDir, p)),
+    )
+    const seen = new Set(paths)
+    for (const known of sources.keys()) if (!seen.has(known)) sources.delete(known)
+    let done = 0
+    for (const sourcePath of paths) {
+      const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
+      const rawHash = hashText(raw)
+      if (sources.get(sourcePath)?.rawHash !== rawHash) {
+        const result = await processSource(sourcePath, raw, context)
+        sources.set(sourcePath, { rawHash, record: result.record, diagnostics: result.diagnostics })
+      }
+      run.onProgress?.(++done, paths.length)
+    }
+    return paths
+  }
+
+  return {
+    config,
+    async run(run = {}) {
+      const now = run.now ?? Date.now()
+      const sourcePaths = await processSources(run)
+      const entries = sourcePaths.map((p) => sources.get(p) as SourceEntry)
+      const diagnostics: Diagnostic[] = entries.flatMap((e) => e.diagnostics)
+      const records = entries.flatMap((e) => (e.record ? [e.record] : []))
+
+      const contentPrefix = `${toRootRelative(config.contentDir)}/`
+      const model = createSiteModel(records, {
+        lang: config.site.lang,
+        contentPrefix,
+        drafts: config.drafts,
+        future: config.future,
+        now,
+        relatedCount: config.relatedCount,
+      })
+      const registry = new PathRegistry()
+      const routed = routeSite(model, config.permalinks, registry)
+      const pages = createPages(routed, registry, { config, strings: config.strings, structuredData, now })
+
+      const assets = await readThemeAssets(config.theme.dir)
+      const assetUrls = new Map(assets.map((a) => [a.name, a.outputPath]))
+      const urlFor = createUrlFor(config.site.basePath)
+      const layouts = await readTemplateFiles([path.join(config.theme.dir, 'layouts'), config.layoutsDir])
+      const partials = await readTemplateFiles([path.join(config.theme.dir, 'partials'), config.partialsDir])
+      const renderer = createRenderer({
+        theme: config.theme,
+        layouts,
+        partials,
+        root: config.root,
+        helperContext: {
+          site: config.site,
+          strings: config.strings,
+          url: urlFor,
+          asset: (name) => {
+            const output = assetUrls.get(name)
+            if (!output) throw new Error(`The theme has no asset "${name}" in its assets/ folder.`)
+            return urlFor(`/${output}`)
+          },
+        },
+      })
+      diagnostics.push(...renderer.diagnostics, ...registry.diagnostics)
+
+      const inputs = [
+        ...sourcePaths.map((p) => path.join(config.root, p)),
+        ...[...layouts.values(), ...partials.values()].map((t) => t.file),
+      ]
+      const failed = (): SiteBuildResult => ({
+        files: [],
+        changed: new Set(),
+        diagnostics,
+        articles: routed.articles.length,
+        pages: pages.length,
+        inputs,
+      })
+      if (hasErrors(diagnostics)) return failed()
+
+      const files: BuiltFile[] = []
+      const assetKey = hashText(assets.map((a) => a.outputPath).join(','))
+      for (const page of pages) {
+        const key = hashText(`${page.key}|${renderer.templateKey(page.layout)}|${assetKey}`)
+        if (previousKeys.get(page.outputPath) === key) {
+          files.push({ path: page.outputPath, key })
+          continue
+        }
+        try {
+          files.push({ path: page.outputPath, key, contents: renderer.render(page.layout, page.context()) })
+        } catch (error) {
+          const file = error instanceof TemplateRenderError ? error.file : config.theme.name
+          diagnostics.push({
+            file,
+            message: `Rendering ${page.path} failed: ${(error as Error).message}`,
+            hint: 'Check the template and the helpers it calls.',
+            ruleId: 'template-render',
+            severity: 'error',
+          })
+        }
+      }
+      for (const asset of assets)
+        files.push({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
+      const publicFiles = (
+        await fg('**/*', { cwd: config.publicDir, onlyFiles: true, followSymbolicLinks: false, stats: true })
+      ).sort((a, b) => a.path.localeCompare(b.path))
+      for (const entry of publicFiles) {
+        const from = path.join(config.publicDir, entry.path)
+        if (registry.claim(`/${entry.path}`, toRootRelative(from)))
+          files.push({ path: entry.path, key: `public:${entry.stats?.mtimeMs}:${entry.stats?.size}`, from })
+      }
+      diagnostics.push(...registry.diagnostics.filter((d) => !diagnostics.includes(d)))
+      if (hasErrors(diagnostics)) return failed()
+
+      const changed = new Set(files.filter((f) => previousKeys.get(f.path) !== f.key).map((f) => f.path))
+      previousKeys.clear()
+      for (const file of files) previousKeys.set(file.path, file.key)
+      return {
+        files,
+        changed,
+        diagnostics,
+        articles: routed.articles.length,
+        pages: pages.length,
+        inputs,
+      }
+    },
+  }
+}

@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { build } from '../build/build.js'
+import { loadConfig } from '../config/load-config.js'
+import { WartaBuildError, WartaConfigError } from '../errors/build-error.js'
+import { formatDiagnostic } from '../errors/diagnostic.js'
+
+const HELP = `Usage: warta <command> [options]
+
+Commands:
+  build            Build the site into its output folder
+  dev              Build, serve on 127.0.0.1 and rebuild on every change
+
+Options:
+  --root <dir>     Site folder holding warta.config.(ts|js|mjs) (default: .)
+  --config <file>  Config file, when not in the site folder
+  --out <dir>      Output folder (default: the config's outDir, else dist)
+  --drafts         Include articles with draft: true
+  --future         Include articles dated in the future (pages get noindex)
+  --port <n>       dev: port (default 4321; 0 picks a free one)
+  --host <name>    dev: interface to listen on (default 127.0.0.1)
+  --open           dev: open the browser
+  -h, --help       Show this help
+  -v, --version    Show the version
+`
+
+type Print = (text: string) => void
+
+/** Shows "articles done/total" on one line of an interactive terminal; nothing elsewhere. */
+function createProgress(stream: NodeJS.WriteStream) {
+  let last = 0
+  return {
+    update(done: number, total: number) {
+      const now = Date.now()
+      if (!stream.isTTY || total < 200 || (now - last < 100 && done < total)) return
+      last = now
+      const width = 24
+      const filled = Math.round((done / total) * width)
+      stream.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} articles`)
+    },
+    clear() {
+      if (stream.isTTY && last) stream.write('\r\x1b[K')
+    },
+  }
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(
+  argv: string[],
+  out: Print = console.log,
+  err: Print = console.error,
+): Promise<number> {
+  let args: ReturnType<typeof parse>
+  try {
+    args = parse(argv)
+  } catch (error) {
+    err(`${(error as Error).message}\n\n${HELP}`)
+    return 2
+  }
+  const { values, positionals } = args
+  if (values.version) {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+    out(pkg.version)
+    return 0
+  }
+  const command = positionals[0]
+  if (values.help || !command) {
+    out(HELP)
+    return command || values.help ? 0 : 2
+  }
+  try {
+    const { config, file } = await loadConfig(values.config ?? values.root ?? '.')
+    const overrides = {
+      drafts: values.drafts,
+      future: values.future,
+      outDir: values.out ? path.resolve(values.out) : undefined,
+      configFile: file,
+    }
+    if (command === 'build') {
+      const progress = createProgress(process.stderr)
+      const report = await build(config, { ...overrides, onProgress: progress.update })
+      progress.clear()
+      for (const warning of report.diagnostics) err(formatDiagnostic(warning))
+      out(report.summary)
+      return 0
+    }
+    if (command === 'dev') {
+      const { runDevCommand } = await import('./dev-command.js')
+      return await runDevCommand(
+        config,
+        { ...overrides, port: values.port, host: values.host, open: values.open },
+        out,
+        err,
+      )
+    }
+    err(`Unknown command "${command}".\n\n${HELP}`)
+    return 2
+  } catch (error) {
+    if (error instanceof WartaBuildError) {
+      err(error.diagnostics.map(formatDiagnostic).join('\n'))
+      const count = error.diagnostics.filter((d) => d.severity === 'error').length
+      err(`\nBuild failed: ${count} error${count === 1 ? '' : 's'}. The previous output was left as it was.`)
+      return 1
+    }
+    if (error instanceof WartaConfigError) {
+      err(`Config error: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      root: { type: 'string' },
+      config: { type: 'string' },
+      out: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      open: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  })
+}

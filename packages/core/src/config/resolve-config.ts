@@ -1,0 +1,196 @@
+import path from 'node:path'
+import type { PluggableList } from 'unified'
+import { WartaConfigError } from '../errors/build-error.js'
+import { resolveStrings, type Strings, type Theme } from '../render/theme.js'
+import type { NavLink, SchemaExtension, WartaConfig } from './types.js'
+
+/** The site options after defaults. */
+export interface ResolvedSite {
+  title: string
+  /** Absolute origin plus base path, without a trailing slash, e.g. `https://kaltim.example/news`. */
+  url: string
+  description: string
+  lang: string
+  timezone: string
+  /** Always starts and ends with `/`. */
+  basePath: string
+  publisher: { name: string; logo?: { src: string; width?: number; height?: number } }
+  logo?: string
+  nav?: string[]
+  footerLinks: NavLink[]
+  colors: Record<string, string>
+  copyright: string
+}
+
+/** The whole configuration after defaults, with absolute folders. */
+export interface ResolvedConfig {
+  root: string
+  contentDir: string
+  outDir: string
+  layoutsDir: string
+  partialsDir: string
+  publicDir: string
+  site: ResolvedSite
+  theme: Theme
+  strings: Strings
+  contentIgnore: string[]
+  drafts: boolean
+  future: boolean
+  markdown: {
+    html: 'sanitize' | 'trusted'
+    gfm: boolean | 'news'
+    remarkPlugins: PluggableList
+    rehypePlugins: PluggableList
+  }
+  permalinks: { article: string; category: string; tag: string; author: string }
+  pageSize: number
+  relatedCount: number
+  feeds: { enabled: boolean; limit: number; content: 'full' | 'summary'; tags: boolean; categories: boolean }
+  sitemap: { enabled: boolean; maxUrls: number }
+  schema?: SchemaExtension
+  /** The config file it came from, when it came from one. */
+  configFile?: string
+}
+
+/** Run-time switches that are not part of the site's config. */
+export interface BuildOverrides {
+  drafts?: boolean
+  future?: boolean
+  outDir?: string
+  configFile?: string
+}
+
+function resolveSiteUrl(url: unknown, basePath: string): string {
+  if (typeof url !== 'string' || url === '') {
+    throw new WartaConfigError(
+      'site.url is missing. Set it to the absolute URL the site is served from, e.g. `url: "https://kaltim.example"`; feeds, sitemaps and canonical links need it.',
+    )
+  }
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new WartaConfigError(
+      `site.url "${url}" is not an absolute URL. Write it with its scheme, e.g. "https://${url.replace(/^\/+/, '')}".`,
+    )
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new WartaConfigError(`site.url "${url}" must use http or https.`)
+  }
+  return `${parsed.origin}${basePath}`.replace(/\/$/, '')
+}
+
+function resolveBasePath(basePath = '/'): string {
+  if (/[?#\\]|\.\./.test(basePath)) {
+    throw new WartaConfigError(`site.basePath "${basePath}" must be a plain path such as "/news/".`)
+  }
+  const trimmed = basePath.replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}
+
+function resolveTimezone(timezone = 'UTC'): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: timezone }).resolvedOptions().timeZone
+  } catch {
+    throw new WartaConfigError(
+      `site.timezone "${timezone}" is not an IANA time zone. Use a name such as "Asia/Makassar" or "UTC".`,
+    )
+  }
+}
+
+function resolveInside(root: string, folder: string, option: string): string {
+  const resolved = path.resolve(root, folder)
+  if (resolved === root)
+    throw new WartaConfigError(`${option} must be a folder inside the site, not the site folder itself.`)
+  return resolved
+}
+
+function requirePositive(value: number, option: string): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new WartaConfigError(`${option} must be a whole number of at least 1, not ${value}.`)
+  return value
+}
+
+/** Applies defaults and checks the config; throws a `WartaConfigError` that says how to fix a mistake. */
+export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {}): ResolvedConfig {
+  if (!config || typeof config !== 'object')
+    throw new WartaConfigError(
+      'The config must be an object; export it with `export default defineConfig({...})`.',
+    )
+  if (!config.site?.title)
+    throw new WartaConfigError('site.title is missing. Set it to the name of the site.')
+  if (!config.theme?.dir)
+    throw new WartaConfigError('theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.')
+  const root = path.resolve(config.root ?? process.cwd())
+  const basePath = resolveBasePath(config.site.basePath)
+  const lang = config.site.lang ?? 'en'
+  const strings = resolveStrings(config.theme, lang, config.site.strings)
+  const route = (key: string, fallback: string) => `/${strings[`route.${key}`] ?? fallback}/:slug/`
+  const publisherName = config.site.publisher?.name ?? config.site.title
+  const contentDir = resolveInside(root, config.content?.dir ?? 'content', 'content.dir')
+  const outDir = resolveInside(root, overrides.outDir ?? config.outDir ?? 'dist', 'outDir')
+  if (outDir === contentDir || contentDir.startsWith(outDir + path.sep)) {
+    throw new WartaConfigError(
+      'outDir must not contain the content folder: each build replaces the output folder.',
+    )
+  }
+  try {
+    new Intl.Locale(lang)
+  } catch {
+    throw new WartaConfigError(`site.lang "${lang}" is not a language tag. Use one such as "id-ID" or "en".`)
+  }
+  return {
+    root,
+    contentDir,
+    outDir,
+    layoutsDir: path.join(root, 'layouts'),
+    partialsDir: path.join(root, 'partials'),
+    publicDir: path.join(root, 'public'),
+    site: {
+      title: config.site.title,
+      url: resolveSiteUrl(config.site.url, basePath),
+      description: config.site.description ?? '',
+      lang,
+      timezone: resolveTimezone(config.site.timezone),
+      basePath,
+      publisher: { name: publisherName, logo: config.site.publisher?.logo },
+      logo: config.site.logo,
+      nav: config.site.nav,
+      footerLinks: config.site.footerLinks ?? [],
+      colors: config.site.colors ?? {},
+      copyright: config.site.copyright ?? publisherName,
+    },
+    theme: config.theme,
+    strings,
+    contentIgnore: config.content?.ignore ?? [],
+    drafts: overrides.drafts ?? config.content?.drafts ?? false,
+    future: overrides.future ?? config.content?.future ?? false,
+    markdown: {
+      html: config.markdown?.html ?? 'sanitize',
+      gfm: config.markdown?.gfm ?? 'news',
+      remarkPlugins: config.markdown?.remarkPlugins ?? [],
+      rehypePlugins: config.markdown?.rehypePlugins ?? [],
+    },
+    permalinks: {
+      article: config.permalinks?.article ?? '/:year/:month/:day/:slug/',
+      category: config.permalinks?.category ?? route('category', 'category'),
+      tag: config.permalinks?.tag ?? route('tag', 'tag'),
+      author: config.permalinks?.author ?? route('author', 'author'),
+    },
+    pageSize: requirePositive(config.pageSize ?? 12, 'pageSize'),
+    relatedCount: config.relatedCount ?? 4,
+    feeds: {
+      enabled: config.feeds?.enabled ?? true,
+      limit: requirePositive(config.feeds?.limit ?? 20, 'feeds.limit'),
+      content: config.feeds?.content ?? 'full',
+      tags: config.feeds?.tags ?? false,
+      categories: config.feeds?.categories ?? true,
+    },
+    sitemap: {
+      enabled: config.sitemap?.enabled ?? true,
+      maxUrls: requirePositive(config.sitemap?.maxUrls ?? 50_000, 'sitemap.maxUrls'),
+    },
+    schema: config.schema,
+    configFile: overrides.configFile,
+  }
+}

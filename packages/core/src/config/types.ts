@@ -1,0 +1,135 @@
+import type { PluggableList } from 'unified'
+import type { z } from 'zod'
+import type { Theme } from '../render/theme.js'
+
+/** A link in the navigation or the footer. */
+export interface NavLink {
+  label: string
+  url: string
+}
+
+/** Who publishes the site: used in structured data and the Google News sitemap. */
+export interface PublisherOptions {
+  /** Publisher name. Default: the site title. */
+  name?: string
+  /** Publisher logo, an absolute or site-relative URL; with its size in pixels. */
+  logo?: { src: string; width?: number; height?: number }
+}
+
+/** The site itself: what readers see and search engines index. */
+export interface SiteOptions {
+  /** Name of the site, shown in the masthead and titles. */
+  title: string
+  /** Absolute URL the site is served from, e.g. `https://kaltim.example`. Required. */
+  url: string
+  /** Short description for the home page's meta tags and feeds. */
+  description?: string
+  /** BCP 47 language tag, e.g. `id-ID`. Picks the theme's language strings. Default `en`. */
+  lang?: string
+  /** IANA time zone of the newsroom, e.g. `Asia/Makassar`. Dates without an offset are read in it. Default `UTC`. */
+  timezone?: string
+  /** Path the site is served under, e.g. `/news/`. Default `/`. */
+  basePath?: string
+  publisher?: PublisherOptions
+  /** Logo shown in the masthead (site-relative or absolute URL). Default: the site title as text. */
+  logo?: string
+  /** Sections listed in the masthead navigation, by category name. Default: every category, by article count. */
+  nav?: string[]
+  /** Links in the footer. */
+  footerLinks?: NavLink[]
+  /** Overrides of the theme's language strings, by key. */
+  strings?: Record<string, string>
+  /** CSS custom properties to set, e.g. `{ '--accent': '#b00020' }`. */
+  colors?: Record<string, string>
+  /** Copyright holder for the footer. Default: the publisher name. */
+  copyright?: string
+}
+
+/** Where content is and which of it to use. */
+export interface ContentOptions {
+  /** Folder of markdown articles, relative to `root`. Default `content`. */
+  dir?: string
+  /** Extra glob patterns (relative to `dir`) to skip. Default: none. */
+  ignore?: string[]
+  /** Include articles with `draft: true`. Default `false`. */
+  drafts?: boolean
+  /** Include articles dated after the build's clock. Default `false`. */
+  future?: boolean
+}
+
+/** How markdown becomes HTML. */
+export interface MarkdownOptions {
+  /**
+   * `'sanitize'` (default) removes raw HTML, event handlers and script URLs from bodies;
+   * `'trusted'` keeps raw HTML as written (rehype-raw), for sites whose writers are all trusted.
+   */
+  html?: 'sanitize' | 'trusted'
+  /**
+   * Which GitHub-flavoured markdown to support. `'news'` (default) parses tables and
+   * strikethrough only, the syntax news articles use; `true` enables all of GFM
+   * (autolink literals, footnotes, task lists) at about twice the parse cost; `false` none.
+   */
+  gfm?: boolean | 'news'
+  /** remark plugins, run after GFM and before remark-rehype. */
+  remarkPlugins?: PluggableList
+  /** rehype plugins, run after Warta's own steps and before stringify. */
+  rehypePlugins?: PluggableList
+}
+
+/** URL patterns. Listing patterns default to words from the theme's language strings. */
+export interface PermalinkOptions {
+  /** Article URL pattern with `:year`, `:month`, `:day`, `:slug`, `:category`, `:id`. Default `/:year/:month/:day/:slug/`. */
+  article?: string
+  /** Category listing, default `/<routes.category>/:slug/` (e.g. `/kategori/:slug/` in Indonesian). */
+  category?: string
+  /** Tag listing, default `/<routes.tag>/:slug/`. */
+  tag?: string
+  /** Author listing, default `/<routes.author>/:slug/`. */
+  author?: string
+}
+
+/** Feed outputs. */
+export interface FeedOptions {
+  /** Write feeds at all. Default `true`. */
+  enabled?: boolean
+  /** Newest N articles per feed. Default `20`. */
+  limit?: number
+  /** `'full'` puts the article body in feeds; `'summary'` only the excerpt. Default `'full'`. */
+  content?: 'full' | 'summary'
+  /** Also write a feed per tag. Default `false`. */
+  tags?: boolean
+  /** Also write a feed per category. Default `true`. */
+  categories?: boolean
+}
+
+/** Sitemap outputs. */
+export interface SitemapOptions {
+  /** Write `sitemap.xml`, `news-sitemap.xml` and `robots.txt`. Default `true`. */
+  enabled?: boolean
+  /** URLs per child sitemap before splitting. Default `50000`, the protocol's limit. */
+  maxUrls?: number
+}
+
+/** Schema extension: receives Warta's article schema and returns the site's. */
+export type SchemaExtension = (base: z.ZodObject) => z.ZodObject
+
+/** Everything a site can set. Only `site.title`, `site.url` and `theme` are required. */
+export interface WartaConfig {
+  /** The site folder: content, layouts, partials and public live under it. Default: the current directory. */
+  root?: string
+  site: SiteOptions
+  theme: Theme
+  content?: ContentOptions
+  /** Output folder, relative to `root`. Default `dist`. */
+  outDir?: string
+  markdown?: MarkdownOptions
+  permalinks?: PermalinkOptions
+  /** Articles per listing page. Default `12`. */
+  pageSize?: number
+  /** How many related articles an article page shows. Default `4`. */
+  relatedCount?: number
+  feeds?: FeedOptions
+  sitemap?: SitemapOptions
+  /** Extend or tighten the front matter schema. */
+  schema?: SchemaExtension
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { type NewsDate, parseNewsDate } from './news-date.js'
+
+/**
+ * A URL a writer may put in front matter: absolute http(s), or site-relative
+ * (`/images/x.jpg`, `images/x.jpg`). Anything that could run script is refused.
+ */
+export function isSafeUrl(value: string): boolean {
+  // Control characters, whitespace and backslashes let browsers read a scheme we cannot see.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return false
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value)
+  if (scheme) return /^https?$/i.test(scheme[1] ?? '') && URL.canParse(value)
+  return !value.startsWith('//')
+}
+
+const url = () =>
+  z.string().trim().min(1).refine(isSafeUrl, {
+    message: 'must be an http(s) URL or a site-relative path such as /images/photo.jpg',
+  })
+
+const text = () => z.string().trim().min(1, 'must not be empty')
+
+const newsDate = (timeZone: string) =>
+  z.string().transform((value, ctx): NewsDate => {
+    const parsed = parseNewsDate(value, timeZone)
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error })
+      return z.NEVER
+    }
+    return parsed
+  })
+
+const person = z.union([
+  text().transform((name) => ({ name })),
+  z.object({ name: text(), url: url().optional() }),
+])
+
+const image = z.union([
+  url().transform((src) => ({ src })),
+  z.object({
+    src: url(),
+    alt: z.string().optional(),
+    caption: z.string().optional(),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+  }),
+])
+
+/**
+ * The news article front matter schema. Unknown keys pass through to templates.
+ * Dates without an offset are read in `timeZone`.
+ */
+export function createArticleSchema(timeZone: string) {
+  return z.looseObject({
+    /** Headline. */
+    title: text(),
+    /** Publication date: YYYY-MM-DD or a date-time, with an optional offset. */
+    date: newsDate(timeZone),
+    /** Last substantive update. */
+    updated: newsDate(timeZone).optional(),
+    /** One author: a name, or `{ name, url }`. */
+    author: person.optional(),
+    /** Several authors. */
+    authors: z.array(person).optional(),
+    /** The section the article belongs to. */
+    category: text().optional(),
+    tags: z.array(text()).optional(),
+    /** One- or two-sentence standfirst; also the meta description. */
+    summary: text().optional(),
+    /** Lead image. */
+    image: image.optional(),
+    /** Place the story was filed from, e.g. `SAMARINDA`. */
+    dateline: text().optional(),
+    /** Where the story first appeared. */
+    source: z
+      .union([text().transform((name) => ({ name })), z.object({ name: text(), url: url().optional() })])
+      .optional(),
+    /** Language of this article when it differs from the site's. */
+    lang: text().optional(),
+    /** URL slug. Default: derived from the title. */
+    slug: text().optional(),
+    /** Leave out of production builds. */
+    draft: z.boolean().optional(),
+    /** Canonical URL when the article was first published elsewhere. */
+    canonical: url().optional(),
+  })
+}
+
+/** The article schema's type. */
+export type ArticleSchema = ReturnType<typeof createArticleSchema>
+
+/** Front matter after validation. */
+export type ArticleFrontMatter = z.infer<ArticleSchema>

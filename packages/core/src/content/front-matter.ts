@@ -1,0 +1,148 @@
+import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import type { Diagnostic, Position } from '../errors/diagnostic.js'
+
+/** A source file's text after the front matter was split off and parsed. */
+export interface FrontMatter {
+  /** The parsed YAML as plain data. */
+  data: Record<string, unknown>
+  /** Finds where a key path (e.g. `['image', 'alt']`) is written; falls back to its parent, then line 1. */
+  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): Position
+}
+
+/** Removes a byte-order mark and turns CRLF and CR line endings into LF; lines and columns are kept. */
+export function normalizeSource(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+}
+
+const OPENING = /^---[ \t]*(\S*)[ \t]*\n/
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m
+
+/** The largest YAML alias expansion allowed, so a "billion laughs" file cannot exhaust memory. */
+const MAX_ALIAS_COUNT = 50
+
+/**
+ * Splits and parses the YAML front matter of a normalized source. Returns diagnostics
+ * for an empty file, missing or unterminated front matter, executable dialects and YAML errors.
+ */
+export function parseFrontMatter(file: string, text: string): FrontMatter | { diagnostics: Diagnostic[] } {
+  const fail = (message: string, hint: string, ruleId: string, place: Position = { line: 1, column: 1 }) => ({
+    diagnostics: [{ file, place, message, hint, ruleId, severity: 'error' as const }],
+  })
+  if (text.trim() === '') {
+    return fail(
+      'The file is empty.',
+      'Start it with front matter between --- lines, giving at least title and date, then the article text.',
+      'empty-file',
+    )
+  }
+  const opening = OPENING.exec(text)
+  if (!opening) {
+    return fail(
+      'The file has no front matter.',
+      'Start the file with a --- line, then `title:` and `date:` lines, then another --- line.',
+      'front-matter-missing',
+    )
+  }
+  if (opening[1]) {
+    return fail(
+      `Front matter in "${opening[1]}" is not supported; it is never run.`,
+      'Write front matter as YAML: start the file with a plain --- line.',
+      'front-matter-dialect',
+      { line: 1, column: 4 },
+    )
+  }
+  const start = opening[0].length
+  const rest = text.slice(start)
+  const closing = CLOSING.exec(rest)
+  if (!closing) {
+    return fail(
+      'The front matter is not closed.',
+      'End the front matter with a line holding only ---.',
+      'front-matter-unclosed',
+    )
+  }
+  const yamlText = rest.slice(0, closing.index)
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const toPosition = (offset: number): Position => {
+    const pos = lineCounter.linePos(offset)
+    return { line: pos.line + 1, column: pos.col }
+  }
+  if (doc.errors.length > 0) {
+    return {
+      diagnostics: doc.errors.map((error) => ({
+        file,
+        place: toPosition(error.pos[0]),
+        message: `Invalid YAML: ${error.message.split('\n')[0]}`,
+        hint: yamlHint(error.code),
+        ruleId: 'front-matter-yaml',
+        severity: 'error' as const,
+      })),
+    }
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    return fail(
+      `Invalid YAML: ${(error as Error).message}`,
+      'Use fewer YAML aliases (*name): write the values out.',
+      'front-matter-yaml',
+      { line: 2, column: 1 },
+    )
+  }
+  if (data === null || data === undefined) data = {}
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return fail(
+      'The front matter must be a list of `key: value` lines.',
+      'Write e.g. `title: My headline` on its own line.',
+      'front-matter-yaml',
+      { line: 2, column: 1 },
+    )
+  }
+  return {
+    data: data as Record<string, unknown>,
+    locate: (path, target) => locate(doc, path, target ?? 'value', toPosition),
+  }
+}
+
+function locate(
+  doc: Document,
+  path: readonly PropertyKey[],
+  target: 'key' | 'value',
+  toPosition: (offset: number) => Position,
+): Position {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parentPath = path.slice(0, depth - 1)
+    const key = path[depth - 1]
+    const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath as unknown[], true)
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key))
+      const node = (target === 'value' && depth === path.length ? pair?.value : pair?.key) as
+        | YamlNode
+        | null
+        | undefined
+      if (node?.range) return toPosition(node.range[0])
+      if (pair && isScalar(pair.key) && pair.key.range) return toPosition(pair.key.range[0])
+    } else {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as YamlNode | undefined
+      if (node?.range) return toPosition(node.range[0])
+    }
+  }
+  return { line: 1, column: 1 }
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear once: remove or rename the repeated one.'
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation and that nested values line up under their key.'
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A value containing ": " must be quoted, e.g. title: "Kaltim: kerja sama baru".'
+    default:
+      return 'Quote values that contain ":", "#", "[" or start with "@" or "`".'
+  }
+}

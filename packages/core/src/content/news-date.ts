@@ -1,0 +1,114 @@
+/**
+ * A point in time as the site shows it: the instant, its ISO 8601 form in the
+ * site's time zone (with offset), and whether the source gave a time of day.
+ */
+export interface NewsDate {
+  /** e.g. `2025-05-16T00:00:00+08:00`: the instant, written in the site's zone. */
+  iso: string
+  /** Milliseconds since the epoch. */
+  time: number
+  /** False when the front matter gave a date only: themes then show no time of day. */
+  hasTime: boolean
+}
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    wallClockFormats.set(timeZone, format)
+  }
+  return format
+}
+
+/** The zone's offset from UTC at an instant, in minutes (e.g. 480 for WITA). */
+export function zoneOffsetMinutes(time: number, timeZone: string): number {
+  const parts: Record<string, number> = {}
+  for (const part of wallClockFormat(timeZone).formatToParts(new Date(time))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  }
+  const wall = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  )
+  return Math.round((wall - Math.floor(time / 1000) * 1000) / 60_000)
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** Writes an instant as ISO 8601 in a time zone, with that zone's offset. */
+export function toZonedIso(time: number, timeZone: string): string {
+  const offset = zoneOffsetMinutes(time, timeZone)
+  const wall = new Date(time + offset * 60_000)
+  const sign = offset < 0 ? '-' : '+'
+  const abs = Math.abs(offset)
+  return (
+    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  )
+}
+
+/** Makes a NewsDate from an instant. */
+export function createNewsDate(time: number, timeZone: string, hasTime = true): NewsDate {
+  return { iso: toZonedIso(time, timeZone), time, hasTime }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/**
+ * Reads a front matter date: `YYYY-MM-DD`, or a date-time with optional seconds and
+ * offset. A value without an offset is wall-clock time in `timeZone`, never the build
+ * machine's zone. Returns a reason string when the value is not a real date.
+ */
+export function parseNewsDate(value: string, timeZone: string): NewsDate | { error: string } {
+  const match = DATE_PATTERN.exec(value.trim())
+  if (!match)
+    return {
+      error: `"${value}" is not a date. Write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM with an optional offset, e.g. 2025-05-16T14:30+08:00`,
+    }
+  const [, y, mo, d, h, mi, s, fraction, offset] = match
+  const year = Number(y)
+  const month = Number(mo)
+  const day = Number(d)
+  const hour = Number(h ?? 0)
+  const minute = Number(mi ?? 0)
+  const second = Number(s ?? 0)
+  if (month < 1 || month > 12) return { error: `"${value}" has month ${month}; months run from 01 to 12` }
+  if (day < 1 || day > daysInMonth(year, month))
+    return { error: `"${value}" does not exist: that month has ${daysInMonth(year, month)} days` }
+  if (hour > 23 || minute > 59 || second > 59)
+    return { error: `"${value}" has a time of day that does not exist` }
+  const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms)
+  let time: number
+  if (offset) {
+    const sign = offset.startsWith('-') ? -1 : 1
+    const digits = offset === 'Z' ? '0000' : offset.slice(1).replace(':', '').padEnd(4, '0')
+    time = wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
+  } else {
+    // The zone's offset depends on the instant; two passes settle it across DST changes.
+    time = wall - zoneOffsetMinutes(wall, timeZone) * 60_000
+    time = wall - zoneOffsetMinutes(time, timeZone) * 60_000
+  }
+  return createNewsDate(time, timeZone, h !== undefined)
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import { VFile } from 'vfile'
+import type { Diagnostic, Position } from '../errors/diagnostic.js'
+import type { MarkdownProcessor } from '../markdown/create-processor.js'
+import type { ArticleHeading } from '../markdown/remark-article-text.js'
+import type { ArticleFrontMatter, ArticleSchema } from './article-schema.js'
+import { normalizeSource, parseFrontMatter } from './front-matter.js'
+import { validateFrontMatter } from './validate-front-matter.js'
+
+/**
+ * One article as the content stage makes it from one file. Plain data: it crosses
+ * worker threads and is stored in the build cache.
+ */
+export interface ArticleRecord {
+  /** Path relative to the site root, with forward slashes. */
+  sourcePath: string
+  /** Hash of the source text: the record is a pure function of it and the processor options. */
+  sourceHash: string
+  /** Validated front matter; unknown keys included. */
+  data: ArticleFrontMatter
+  /** Where each top-level front matter key is written, for later stages' messages. */
+  positions: Record<string, Position>
+  /** The body as (sanitized) HTML. */
+  html: string
+  /** `summary`, else the first paragraph as text. */
+  excerpt: string
+  wordCount: number
+  headings: ArticleHeading[]
+}
+
+/** What the content stage needs besides the text. */
+export interface ProcessSourceContext {
+  schema: ArticleSchema
+  processor: MarkdownProcessor
+}
+
+/** Hashes text for cache keys and change detection. */
+export function hashText(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('base64url').slice(0, 22)
+}
+
+/**
+ * Turns one markdown source into an article record, or diagnostics saying what is wrong.
+ * Never throws for bad input: a file that breaks the parser is reported, not fatal to the build.
+ */
+export async function processSource(
+  sourcePath: string,
+  rawText: string,
+  context: ProcessSourceContext,
+): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
+  const text = normalizeSource(rawText)
+  const frontMatter = parseFrontMatter(sourcePath, text)
+  if ('diagnostics' in frontMatter) return { diagnostics: frontMatter.diagnostics }
+  const validated = validateFrontMatter(sourcePath, frontMatter, context.schema)
+  if ('diagnostics' in validated) return { diagnostics: validated.diagnostics }
+  const positions: Record<string, Position> = {}
+  for (const key of Object.keys(frontMatter.data)) positions[key] = frontMatter.locate([key], 'value')
+
+  const file = new VFile({ path: sourcePath, value: text })
+  let html: string
+  try {
+    html = String(await context.processor.process(file))
+  } catch (error) {
+    const overflow = error instanceof RangeError
+    return {
+      diagnostics: [
+        {
+          file: sourcePath,
+          message: overflow
+            ? 'The markdown is nested too deeply to convert.'
+            : `The markdown could not be converted: ${(error as Error).message}`,
+          hint: overflow
+            ? 'Reduce the nesting of lists and quotes in the body.'
+            : 'Check the body near any unusual syntax, or the site’s markdown plugins.',
+          ruleId: 'markdown-failed',
+          severity: 'error',
+        },
+      ],
+    }
+  }
+  const diagnostics: Diagnostic[] = file.messages.map((message) => ({
+    file: sourcePath,
+    place: message.line ? { line: message.line, column: message.column ?? 1 } : undefined,
+    message: message.reason,
+    ruleId: message.ruleId ?? 'markdown',
+    severity: message.fatal ? 'error' : 'warning',
+  }))
+  const data = validated.data
+  return {
+    record: {
+      sourcePath,
+      sourceHash: hashText(rawText),
+      data,
+      positions,
+      html,
+      excerpt: data.summary ?? file.data.text?.firstParagraph ?? '',
+      wordCount: file.data.text?.wordCount ?? 0,
+      headings: file.data.headings ?? [],
+    },
+    diagnostics,
+  }
+}

@@ -1,0 +1,61 @@
+import { VFileMessage } from 'vfile-message'
+
+/** Where in a source file something is, 1-based. */
+export interface Position {
+  line: number
+  column: number
+}
+
+/**
+ * One problem found while building, as plain data so it can cross worker threads
+ * and be stored in the build cache.
+ */
+export interface Diagnostic {
+  /** Path of the file, relative to the site root, with forward slashes. */
+  file: string
+  /** Position of the offending key or token; absent when the whole file is at fault. */
+  place?: Position
+  /** What went wrong. */
+  message: string
+  /** What to do about it. */
+  hint?: string
+  /** Stable identifier of the kind of problem, e.g. `front-matter-yaml`. */
+  ruleId: string
+  /** Errors fail the build; warnings are reported and the build goes on. */
+  severity: 'error' | 'warning'
+}
+
+/** Turns a diagnostic into a vfile message, the form the unified ecosystem reports in. */
+export function toVFileMessage(diagnostic: Diagnostic): VFileMessage {
+  const message = new VFileMessage(diagnostic.message, {
+    place: diagnostic.place,
+    ruleId: diagnostic.ruleId,
+    source: 'warta',
+  })
+  message.file = diagnostic.file
+  message.fatal = diagnostic.severity === 'error'
+  if (diagnostic.hint) message.note = diagnostic.hint
+  return message
+}
+
+/** Formats one diagnostic as `path:line:column: severity message [rule]` plus its hint. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.place
+    ? `${diagnostic.file}:${diagnostic.place.line}:${diagnostic.place.column}`
+    : diagnostic.file
+  const head = `${where}: ${diagnostic.severity} ${diagnostic.message} [${diagnostic.ruleId}]`
+  return diagnostic.hint ? `${head}\n  hint: ${diagnostic.hint}` : head
+}
+
+/** Sorts diagnostics by file then position, so reports read in a stable order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.place?.line ?? 0) - (b.place?.line ?? 0) ||
+      (a.place?.column ?? 0) - (b.place?.column ?? 0),
+  )
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error')

@@ -1,0 +1,22 @@
+export { type BuildOptions, type BuildReport, build } from './build/build.js'
+export { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './build/create-site-builder.js'
+export { defineConfig } from './config/define-config.js'
+export { CONFIG_FILES, findConfigFile, loadConfig } from './config/load-config.js'
+export {
+  type BuildOverrides,
+  type ResolvedConfig,
+  type ResolvedSite,
+  resolveConfig,
+} from './config/resolve-config.js'
+export type * from './config/types.js'
+export {
+  type ArticleFrontMatter,
+  type ArticleSchema,
+  createArticleSchema,
+  isSafeUrl,
+} from './content/article-schema.js'
+export type { NewsDate } from './content/news-date.js'
+export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
+export { type Diagnostic, formatDiagnostic, type Position } from './errors/diagnostic.js'
+export type { HelperContext, Strings, Theme } from './render/theme.js'
+export type * from './routes/views.js'

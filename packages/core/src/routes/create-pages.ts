@@ -1,0 +1,359 @@
+import type { ResolvedConfig } from '../config/resolve-config.js'
+import { hashText } from '../content/process-source.js'
+import type { Strings } from '../render/theme.js'
+import { paginatedPath } from './permalink.js'
+import type { PathRegistry, RoutedCollection, RoutedSite } from './route-site.js'
+import { createUrlFor, type TermPaths, toArticleView, toCardView, type UrlFor } from './to-views.js'
+import type {
+  ArticleView,
+  CardView,
+  Crumb,
+  FeedLink,
+  PageContext,
+  PageMeta,
+  PaginationView,
+  TermView,
+} from './views.js'
+
+/** One HTML page to render: where it goes, with which layout, from what data. */
+export interface Page {
+  /** Site path without the base path. */
+  path: string
+  outputPath: string
+  /** Theme layout name: `home`, `article`, `listing` or `404`. */
+  layout: string
+  /**
+   * Fingerprint of every input of the page's context. Equal keys (with equal templates)
+   * mean equal output, which is what lets a rebuild skip the page.
+   */
+  key: string
+  /** Builds the template context; only called for pages that are rendered. */
+  context(): PageContext
+}
+
+/** Structured data the pages stage asks the outputs stage for. */
+export interface StructuredData {
+  article(article: ArticleView, crumbs: Crumb[], canonical: string): unknown[]
+  listing(crumbs: Crumb[]): unknown[]
+  home(): unknown[]
+}
+
+/** Where a listing's feeds live, relative to the listing: `feed/rss.xml` and friends. */
+export const FEED_FILES = [
+  { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS' },
+  { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
+  { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+] as const
+
+/** The folder of a listing's feeds, as a site path: `/feed/` for the site, `/kategori/x/feed/` for a section. */
+export const feedFolder = (listingPath: string): string => `${listingPath}feed/`
+
+/** Options of the pages stage. */
+export interface PagesOptions {
+  config: ResolvedConfig
+  strings: Strings
+  structuredData: StructuredData
+  /** The build's clock (for the footer year, which must not change within a build). */
+  now: number
+}
+
+/** Turns the routed site into the list of pages to render. */
+export function createPages(site: RoutedSite, registry: PathRegistry, options: PagesOptions): Page[] {
+  const { config, strings } = options
+  const urlFor = createUrlFor(config.site.basePath)
+  const absolute = (path: string) => new URL(urlFor(path), `${config.site.url}/`).href
+  const pathsByKind = new Map<string, string>()
+  for (const c of [...site.categories, ...site.tags, ...site.authors])
+    pathsByKind.set(`${c.kind}:${c.term.slug}`, c.path)
+  const termPaths: TermPaths = (kind, slug) => pathsByKind.get(`${kind}:${slug}`)
+
+  const cards = new Map<string, { card: CardView; key: string }>()
+  for (const article of site.articles) {
+    const card = toCardView(article, termPaths, urlFor)
+    cards.set(article.id, { card, key: hashText(JSON.stringify(card)) })
+  }
+  const cardOf = (id: string) => cards.get(id)?.card as CardView
+  const cardKeys = (ids: string[]) => ids.map((id) => cards.get(id)?.key ?? '').join(',')
+
+  const nav = navSections(site, config, urlFor)
+  const shared: PageContext['site'] = {
+    title: config.site.title,
+    description: config.site.description,
+    lang: config.site.lang,
+    url: config.site.url,
+    basePath: config.site.basePath,
+    logo: config.site.logo,
+    nav,
+    footerLinks: config.site.footerLinks,
+    colors: Object.entries(config.site.colors).map(([name, value]) => ({ name, value })),
+    copyright: config.site.copyright,
+    year: Number(
+      new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.site.timezone }).format(options.now),
+    ),
+  }
+  const siteFeeds = config.feeds.enabled ? feedLinks(feedFolder('/'), config.site.title, absolute) : []
+  const sharedKey = hashText(
+    JSON.stringify([shared, siteFeeds, strings, config.theme.options ?? null, config.site.publisher]),
+  )
+  const home: Crumb = { name: strings['nav.home'] ?? 'Home', url: absolute('/') }
+
+  const meta = (m: Partial<PageMeta> & Pick<PageMeta, 'title' | 'canonical'>): PageMeta => ({
+    description: config.site.description,
+    ogType: 'website',
+    noindex: false,
+    feeds: siteFeeds,
+    alternates: [],
+    jsonLd: [],
+    ...m,
+  })
+  const pages: Page[] = []
+  const add = (path: string, owner: string, layout: string, key: string, context: () => PageContext) => {
+    const outputPath = registry.claim(path, owner)
+    if (outputPath)
+      pages.push({
+        path,
+        outputPath,
+        layout,
+        key: hashText(`${sharedKey}|${layout}|${path}|${key}`),
+        context,
+      })
+  }
+  const titled = (title: string) => `${title} | ${config.site.title}`
+
+  // Home page: the top story, the latest, then a block per section.
+  const [top, ...rest] = site.articles
+  const latest = rest.slice(0, 10)
+  const sectionBlocks = nav.flatMap((section) => {
+    const collection = site.categories.find((c) => c.term.slug === section.slug)
+    return collection ? [{ section, ids: collection.articles.slice(0, 4).map((a) => a.id) }] : []
+  })
+  const homeIds = [...(top ? [top.id] : []), ...latest.map((a) => a.id)]
+  add(
+    '/',
+    'the home page',
+    'home',
+    cardKeys(homeIds) + sectionBlocks.map((b) => b.section.slug + cardKeys(b.ids)).join('|'),
+    () => ({
+      site: shared,
+      page: {
+        kind: 'home',
+        url: urlFor('/'),
+        breadcrumbs: [],
+        meta: meta({
+          title: config.site.title,
+          canonical: absolute('/'),
+          jsonLd: options.structuredData.home().map(String),
+        }),
+      },
+      theme: config.theme.options ?? {},
+      home: {
+        top: top ? cardOf(top.id) : undefined,
+        latest: latest.map((a) => cardOf(a.id)),
+        sections: sectionBlocks.map((b) => ({ section: b.section, articles: b.ids.map(cardOf) })),
+      },
+    }),
+  )
+
+  // Article pages.
+  for (const article of site.articles) {
+    const related = (site.related.get(article.id) ?? []).map((a) => a.id)
+    const categoryPath = article.category ? termPaths('category', article.category.slug) : undefined
+    const crumbs = [
+      home,
+      ...(article.category && categoryPath
+        ? [{ name: article.category.name, url: absolute(categoryPath) }]
+        : []),
+      { name: article.title, url: absolute(article.path) },
+    ]
+    const key = `${article.sourceHash}|${cards.get(article.id)?.key}|${cardKeys(related)}`
+    const pagePath = article.path
+    const outputPath = article.outputPath
+    pages.push({
+      path: pagePath,
+      outputPath,
+      layout: 'article',
+      key: hashText(`${sharedKey}|article|${pagePath}|${key}`),
+      context: () => {
+        const view = toArticleView(article, termPaths, urlFor)
+        const canonical = article.canonical
+          ? new URL(article.canonical, `${config.site.url}/`).href
+          : absolute(article.path)
+        const categoryFeeds =
+          categoryPath && config.feeds.enabled && config.feeds.categories
+            ? feedLinks(feedFolder(categoryPath), `${config.site.title}: ${article.category?.name}`, absolute)
+            : []
+        return {
+          site: shared,
+          page: {
+            kind: 'article',
+            url: view.url,
+            breadcrumbs: crumbs,
+            meta: meta({
+              title: titled(article.title),
+              description: article.excerpt,
+              canonical,
+              ogType: 'article',
+              image: article.image
+                ? {
+                    url: new URL(urlFor(article.image.src), `${config.site.url}/`).href,
+                    width: article.image.width,
+                    height: article.image.height,
+                    alt: article.image.alt,
+                  }
+                : undefined,
+              noindex: article.published.time > options.now || article.draft,
+              feeds: [...siteFeeds, ...categoryFeeds],
+              article: {
+                publishedTime: article.published.iso,
+                modifiedTime: article.modified.iso,
+                section: article.category?.name,
+                tags: article.tags.map((t) => t.name),
+                authors: article.authors.map((a) => a.name),
+              },
+              jsonLd: options.structuredData.article(view, crumbs, canonical).map(String),
+            }),
+          },
+          theme: config.theme.options ?? {},
+          article: view,
+          related: related.map(cardOf),
+        }
+      },
+    })
+  }
+
+  // Listings: sections, tags, authors and the archive of everything, paginated.
+  const archive: RoutedCollection = {
+    kind: 'category',
+    term: { name: strings['archive.title'] ?? 'Archive', slug: '' },
+    articles: site.articles,
+    path: `/${strings['route.archive'] ?? 'archive'}/`,
+  }
+  const listings: [RoutedCollection, 'category' | 'tag' | 'author' | 'archive'][] = [
+    ...site.categories.map((c) => [c, 'category'] as [RoutedCollection, 'category']),
+    ...site.tags.map((c) => [c, 'tag'] as [RoutedCollection, 'tag']),
+    ...site.authors.map((c) => [c, 'author'] as [RoutedCollection, 'author']),
+    ...(site.articles.length > 0 ? [[archive, 'archive'] as [RoutedCollection, 'archive']] : []),
+  ]
+  const pageWord = strings['route.page'] ?? 'page'
+  for (const [collection, kind] of listings) {
+    const total = Math.max(1, Math.ceil(collection.articles.length / config.pageSize))
+    const ownFeeds =
+      config.feeds.enabled &&
+      ((kind === 'category' && config.feeds.categories) || (kind === 'tag' && config.feeds.tags))
+        ? feedLinks(feedFolder(collection.path), `${config.site.title}: ${collection.term.name}`, absolute)
+        : []
+    for (let n = 1; n <= total; n++) {
+      const path = paginatedPath(collection.path, n, pageWord)
+      const ids = collection.articles.slice((n - 1) * config.pageSize, n * config.pageSize).map((a) => a.id)
+      const label =
+        kind === 'archive'
+          ? collection.term.name
+          : `${strings[`listing.${kind}`] ?? kind}: ${collection.term.name}`
+      const crumbs = [home, { name: collection.term.name, url: absolute(collection.path) }]
+      add(
+        path,
+        `the ${kind} listing "${collection.term.name}"`,
+        'listing',
+        `${kind}|${collection.term.name}|${n}/${total}|${cardKeys(ids)}`,
+        () => {
+          const pagination = paginate(collection.path, n, total, pageWord, urlFor)
+          const pageTitle =
+            n > 1
+              ? `${label} (${(strings['pagination.page'] ?? 'Page {n}').replace('{n}', String(n))})`
+              : label
+          return {
+            site: shared,
+            page: {
+              kind,
+              url: urlFor(path),
+              breadcrumbs: crumbs,
+              meta: meta({
+                title: titled(pageTitle),
+                description: (strings[`listing.${kind}.description`] ?? '{name}').replace(
+                  '{name}',
+                  collection.term.name,
+                ),
+                canonical: absolute(path),
+                feeds: [...siteFeeds, ...ownFeeds],
+                jsonLd: options.structuredData.listing(crumbs).map(String),
+              }),
+            },
+            theme: config.theme.options ?? {},
+            listing: {
+              kind,
+              name: collection.term.name,
+              url: urlFor(collection.path),
+              articles: ids.map(cardOf),
+              pagination,
+            },
+          }
+        },
+      )
+    }
+  }
+
+  add('/404.html', 'the 404 page', '404', '', () => ({
+    site: shared,
+    page: {
+      kind: '404',
+      url: urlFor('/404.html'),
+      breadcrumbs: [],
+      meta: meta({
+        title: titled(strings['notFound.title'] ?? 'Page not found'),
+        canonical: absolute('/404.html'),
+        noindex: true,
+      }),
+    },
+    theme: config.theme.options ?? {},
+    home: { latest: site.articles.slice(0, 5).map((a) => cardOf(a.id)), sections: [] },
+  }))
+  return pages
+}
+
+function paginate(
+  listingPath: string,
+  current: number,
+  total: number,
+  pageWord: string,
+  urlFor: UrlFor,
+): PaginationView {
+  const url = (n: number) => urlFor(paginatedPath(listingPath, n, pageWord))
+  return {
+    current,
+    total,
+    prev: current > 1 ? url(current - 1) : undefined,
+    next: current < total ? url(current + 1) : undefined,
+    pages: Array.from({ length: total }, (_, i) => ({
+      number: i + 1,
+      url: url(i + 1),
+      current: i + 1 === current,
+    })),
+  }
+}
+
+function feedLinks(folder: string, title: string, absolute: (path: string) => string): FeedLink[] {
+  return FEED_FILES.map((f) => ({
+    type: f.type,
+    title: `${title} (${f.label})`,
+    url: absolute(folder + f.file),
+  }))
+}
+
+/** The masthead's sections: the configured ones in order, else the six largest categories. */
+function navSections(site: RoutedSite, config: ResolvedConfig, urlFor: UrlFor): TermView[] {
+  const view = (c: RoutedCollection): TermView => ({
+    name: c.term.name,
+    slug: c.term.slug,
+    url: urlFor(c.path),
+  })
+  if (config.site.nav) {
+    return config.site.nav.flatMap((name) => {
+      const found = site.categories.find((c) => c.term.name === name || c.term.slug === name)
+      return found ? [view(found)] : []
+    })
+  }
+  return [...site.categories]
+    .sort((a, b) => b.articles.length - a.articles.length || a.term.slug.localeCompare(b.term.slug))
+    .slice(0, 6)
+    .map(view)
+}

@@ -1,0 +1,43 @@
+/** Names Windows refuses as file names, whatever the extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+const ILLEGAL = /[\u0000-\u001f\u007f<>:"|?*\\]/
+
+/**
+ * Maps a site path (`/2025/05/16/slug/`, `/404.html`) to a file path inside the output
+ * folder (`2025/05/16/slug/index.html`), or says why it cannot: a segment that would
+ * leave the folder, an encoded separator, or a name some file system refuses.
+ */
+export function toOutputPath(sitePath: string): { outputPath: string } | { error: string } {
+  if (!sitePath.startsWith('/') || sitePath.startsWith('//'))
+    return { error: `"${sitePath}" must start with a single /` }
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(sitePath)
+  } catch {
+    return { error: `"${sitePath}" has a malformed %-escape` }
+  }
+  if (decoded !== sitePath)
+    return { error: `"${sitePath}" must not contain %-escapes; write the characters themselves` }
+  const segments = sitePath.slice(1).split('/')
+  const directory = sitePath.endsWith('/')
+  if (directory) segments.pop()
+  for (const segment of segments) {
+    if (segment === '' || segment === '.' || segment === '..')
+      return { error: `"${sitePath}" has an empty, "." or ".." segment that could leave the output folder` }
+    if (ILLEGAL.exec(segment))
+      return {
+        error: `"${sitePath}" contains a character that is not allowed in file names (control characters, \\ < > : " | ? *)`,
+      }
+    if (RESERVED.test(segment)) return { error: `"${sitePath}" uses "${segment}", a name Windows reserves` }
+    if (/[. ]$/.test(segment))
+      return { error: `"${sitePath}" has a segment ending in a dot or space, which Windows drops` }
+  }
+  const joined = segments.join('/')
+  return { outputPath: directory ? (joined ? `${joined}/index.html` : 'index.html') : joined }
+}
+
+/** The key two output paths collide under: case-insensitive and Unicode-normalised, as on macOS and Windows. */
+export function collisionKey(outputPath: string): string {
+  return outputPath.normalize('NFC').toLowerCase()
+}

@@ -1,0 +1,113 @@
+import type { Diagnostic } from '../errors/diagnostic.js'
+import type { Collection, SiteArticle, SiteModel, Term } from '../site/types.js'
+import { collisionKey, toOutputPath } from './output-path.js'
+import { articlePermalink, termPermalink } from './permalink.js'
+
+/** An article with its place in the site. */
+export interface RoutedArticle extends SiteArticle {
+  /** Site path without the base path, e.g. `/2025/05/16/slug/`. */
+  path: string
+  /** File path inside the output folder, e.g. `2025/05/16/slug/index.html`. */
+  outputPath: string
+}
+
+/** A collection with the site path of its first listing page. */
+export interface RoutedCollection extends Collection<RoutedArticle> {
+  path: string
+}
+
+/** The site model with every article and listing given a path. */
+export interface RoutedSite extends Omit<SiteModel<RoutedArticle>, 'categories' | 'tags' | 'authors'> {
+  categories: RoutedCollection[]
+  tags: RoutedCollection[]
+  authors: RoutedCollection[]
+}
+
+/** Listing URL patterns by collection kind. */
+export interface ListingPatterns {
+  article: string
+  category: string
+  tag: string
+  author: string
+}
+
+/** Claims output paths and reports collisions, naming every source that wants the same path. */
+export class PathRegistry {
+  readonly #owners = new Map<string, { outputPath: string; owner: string; place?: Diagnostic['place'] }>()
+  readonly diagnostics: Diagnostic[] = []
+
+  /** Claims `sitePath` for `owner` (a source path, or a description of a generated page). */
+  claim(sitePath: string, owner: string, place?: Diagnostic['place']): string | undefined {
+    const result = toOutputPath(sitePath)
+    if ('error' in result) {
+      this.diagnostics.push({
+        file: owner,
+        place,
+        message: `Unsafe URL: ${result.error}.`,
+        hint: 'Change the slug or permalink to plain words separated by "-".',
+        ruleId: 'unsafe-url',
+        severity: 'error',
+      })
+      return undefined
+    }
+    const key = collisionKey(result.outputPath)
+    const previous = this.#owners.get(key)
+    if (previous) {
+      this.diagnostics.push({
+        file: owner,
+        place,
+        message: `Duplicate URL ${sitePath}: ${previous.owner} maps to ${previous.outputPath} too (URLs that differ only in letter case or Unicode form count as the same).`,
+        hint: 'Give one of them a different `slug` in its front matter.',
+        ruleId: 'duplicate-url',
+        severity: 'error',
+      })
+      return undefined
+    }
+    this.#owners.set(key, { outputPath: result.outputPath, owner, place })
+    return result.outputPath
+  }
+}
+
+function routeCollections(
+  collections: Collection[],
+  pattern: string,
+  routed: Map<string, RoutedArticle>,
+  registry: PathRegistry,
+): RoutedCollection[] {
+  return collections.map((collection) => {
+    const path = termPermalink(pattern, collection.term as Term)
+    registry.claim(
+      path,
+      `${collection.kind} "${collection.term.name}" (from ${collection.articles[0]?.sourcePath ?? 'config'})`,
+    )
+    return {
+      ...collection,
+      path,
+      articles: collection.articles.flatMap((a) => routed.get(a.id) ?? []),
+    }
+  })
+}
+
+/**
+ * Gives every article and listing a site path and an output path. Paths that would leave the
+ * output folder, or that two sources share, become diagnostics naming the files.
+ */
+export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: PathRegistry): RoutedSite {
+  const routed = new Map<string, RoutedArticle>()
+  for (const article of site.articles) {
+    const path = articlePermalink(patterns.article, article)
+    const place = article.record.positions[article.data.slug ? 'slug' : 'title']
+    const outputPath = registry.claim(path, article.sourcePath, place)
+    if (outputPath) routed.set(article.id, { ...article, path, outputPath })
+  }
+  const articles = site.articles.flatMap((a) => routed.get(a.id) ?? [])
+  return {
+    articles,
+    categories: routeCollections(site.categories, patterns.category, routed, registry),
+    tags: routeCollections(site.tags, patterns.tag, routed, registry),
+    authors: routeCollections(site.authors, patterns.author, routed, registry),
+    related: new Map(
+      [...site.related].map(([id, list]) => [id, list.flatMap((a) => routed.get(a.id) ?? [])]),
+    ),
+  }
+}

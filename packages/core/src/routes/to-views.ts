@@ -1,0 +1,61 @@
+import type { RoutedArticle } from './route-site.js'
+import type { ArticleView, CardView, TermView } from './views.js'
+
+/** Maps site paths (`/kategori/x/`) to URLs under the base path (`/news/kategori/x/`). */
+export type UrlFor = (sitePath: string) => string
+
+/** Creates a `UrlFor` for a base path that starts and ends with `/`. */
+export function createUrlFor(basePath: string): UrlFor {
+  return (sitePath) =>
+    /^[a-z][a-z0-9+.-]*:/i.test(sitePath) ? sitePath : basePath + sitePath.replace(/^\/+/, '')
+}
+
+/** Site paths of listing pages by kind and slug, for linking terms. */
+export type TermPaths = (kind: 'category' | 'tag' | 'author', slug: string) => string | undefined
+
+function termView(
+  kind: 'category' | 'tag' | 'author',
+  term: { name: string; slug: string },
+  paths: TermPaths,
+  urlFor: UrlFor,
+): TermView {
+  const path = paths(kind, term.slug)
+  return { name: term.name, slug: term.slug, url: path ? urlFor(path) : '' }
+}
+
+/** The card an article shows as in listings. */
+export function toCardView(article: RoutedArticle, paths: TermPaths, urlFor: UrlFor): CardView {
+  return {
+    id: article.id,
+    title: article.title,
+    url: urlFor(article.path),
+    excerpt: article.excerpt,
+    published: article.published,
+    modified: article.modified,
+    category: article.category ? termView('category', article.category, paths, urlFor) : undefined,
+    authors: article.authors.map((author) => ({
+      ...termView('author', author, paths, urlFor),
+      homepage: author.url,
+    })),
+    image: article.image,
+    readingTime: article.readingTime,
+  }
+}
+
+/** Everything an article page shows about its article. */
+export function toArticleView(article: RoutedArticle, paths: TermPaths, urlFor: UrlFor): ArticleView {
+  return {
+    ...toCardView(article, paths, urlFor),
+    summary: article.summary,
+    updated: article.updated,
+    tags: article.tags.map((tag) => termView('tag', tag, paths, urlFor)),
+    dateline: article.dateline,
+    source: article.source,
+    lang: article.lang,
+    canonical: article.canonical,
+    html: article.html,
+    wordCount: article.wordCount,
+    headings: article.headings,
+    data: article.data,
+  }
+}

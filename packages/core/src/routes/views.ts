@@ -1,0 +1,140 @@
+import type { NewsDate } from '../content/news-date.js'
+import type { ArticleHeading } from '../markdown/remark-article-text.js'
+import type { ArticleImage } from '../site/types.js'
+
+/** A link to a term (category, tag, author) as templates see it. */
+export interface TermView {
+  name: string
+  slug: string
+  /** Site path including the base path, e.g. `/kategori/pemerintahan/`. */
+  url: string
+}
+
+/** An author as templates see it. */
+export interface AuthorView extends TermView {
+  /** The author's own page elsewhere, from front matter. */
+  homepage?: string
+}
+
+/** An article as a card in a listing: only what listings show. */
+export interface CardView {
+  id: string
+  title: string
+  url: string
+  excerpt: string
+  published: NewsDate
+  modified: NewsDate
+  category?: TermView
+  authors: AuthorView[]
+  image?: ArticleImage
+  readingTime: number
+}
+
+/** An article as its own page sees it. */
+export interface ArticleView extends CardView {
+  summary?: string
+  updated?: NewsDate
+  tags: TermView[]
+  dateline?: string
+  source?: { name: string; url?: string }
+  lang: string
+  canonical?: string
+  /** Sanitized body HTML: the one value templates insert unescaped. */
+  html: string
+  wordCount: number
+  headings: ArticleHeading[]
+  /** Every front matter key, including ones Warta does not know. */
+  data: Record<string, unknown>
+}
+
+/** A numbered page of a listing. */
+export interface PaginationView {
+  /** 1-based. */
+  current: number
+  total: number
+  prev?: string
+  next?: string
+  pages: { number: number; url: string; current: boolean }[]
+}
+
+/** A feed a page links to with `<link rel="alternate">`. */
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json'
+  title: string
+  /** Absolute URL. */
+  url: string
+}
+
+/** Head metadata a theme's head partial writes out. */
+export interface PageMeta {
+  /** The document title, e.g. `Headline – Site`. */
+  title: string
+  description: string
+  /** Absolute canonical URL. */
+  canonical: string
+  /** `article` on article pages, `website` elsewhere. */
+  ogType: 'article' | 'website'
+  /** Absolute URL of the share image, with its size and text alternative where known. */
+  image?: { url: string; width?: number; height?: number; alt?: string }
+  /** Ask search engines not to index (404, previews of future articles). */
+  noindex: boolean
+  feeds: FeedLink[]
+  /** `<link rel="alternate" hreflang>` targets for translations. */
+  alternates: { lang: string; url: string }[]
+  /** Open Graph `article:*` values on article pages. */
+  article?: {
+    publishedTime: string
+    modifiedTime: string
+    section?: string
+    tags: string[]
+    authors: string[]
+  }
+  /** JSON-LD script bodies, already serialised and safe to place in `<script type="application/ld+json">`. */
+  jsonLd: string[]
+}
+
+/** A step in the breadcrumb trail. */
+export interface Crumb {
+  name: string
+  url: string
+}
+
+/** What every page's template receives. Only `article.html` is inserted unescaped. */
+export interface PageContext {
+  site: {
+    title: string
+    description: string
+    lang: string
+    /** Absolute site URL with base path, no trailing slash. */
+    url: string
+    basePath: string
+    logo?: string
+    nav: TermView[]
+    footerLinks: { label: string; url: string }[]
+    colors: { name: string; value: string }[]
+    copyright: string
+    year: number
+  }
+  page: {
+    kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | '404'
+    /** Site path including the base path. */
+    url: string
+    meta: PageMeta
+    breadcrumbs: Crumb[]
+  }
+  /** Theme options from the theme's constructor. */
+  theme: Record<string, unknown>
+  /** On article pages. */
+  article?: ArticleView
+  related?: CardView[]
+  /** On listing pages. */
+  listing?: {
+    kind: 'category' | 'tag' | 'author' | 'archive'
+    name: string
+    url: string
+    articles: CardView[]
+    pagination: PaginationView
+  }
+  /** On the home page. */
+  home?: { top?: CardView; latest: CardView[]; sections: { section: TermView; articles: CardView[] }[] }
+}

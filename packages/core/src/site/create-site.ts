@@ -1,0 +1,112 @@
+import type { ArticleRecord } from '../content/process-source.js'
+import { findRelated } from './related.js'
+import { toSlug } from './slug.js'
+import type { ArticleAuthor, Collection, SiteArticle, SiteModel, Term } from './types.js'
+
+/** What decides which articles are in the site. */
+export interface SiteModelOptions {
+  /** The site's language, for articles that do not set their own. */
+  lang: string
+  /** Source path prefix of the content folder relative to the root, e.g. `content/`. */
+  contentPrefix: string
+  drafts: boolean
+  future: boolean
+  /** The build's clock, in ms since the epoch: articles dated after it are future articles. */
+  now: number
+  relatedCount: number
+}
+
+const WORDS_PER_MINUTE = 200
+
+const term = (name: string): Term => ({ name, slug: toSlug(name) })
+
+function articleId(record: ArticleRecord, contentPrefix: string): string {
+  const id = record.data.id
+  if (typeof id === 'string' && id.trim()) return id.trim()
+  const relative = record.sourcePath.startsWith(contentPrefix)
+    ? record.sourcePath.slice(contentPrefix.length)
+    : record.sourcePath
+  return relative.replace(/\.md$/i, '')
+}
+
+/** Normalises one record's front matter into a site article. */
+export function toSiteArticle(
+  record: ArticleRecord,
+  options: Pick<SiteModelOptions, 'lang' | 'contentPrefix'>,
+): SiteArticle {
+  const data = record.data
+  const people = [...(data.author ? [data.author] : []), ...(data.authors ?? [])]
+  const authors: ArticleAuthor[] = people.map((person) => ({ ...person, slug: toSlug(person.name) }))
+  return {
+    id: articleId(record, options.contentPrefix),
+    sourcePath: record.sourcePath,
+    sourceHash: record.sourceHash,
+    title: data.title,
+    slug: data.slug ?? toSlug(data.title),
+    published: data.date,
+    updated: data.updated,
+    modified: data.updated && data.updated.time > data.date.time ? data.updated : data.date,
+    authors,
+    category: data.category ? term(data.category) : undefined,
+    tags: [...new Map((data.tags ?? []).map((tag) => [toSlug(tag), term(tag)])).values()],
+    summary: data.summary,
+    excerpt: record.excerpt,
+    image: data.image,
+    dateline: data.dateline,
+    source: data.source,
+    lang: data.lang ?? options.lang,
+    canonical: data.canonical,
+    draft: data.draft ?? false,
+    html: record.html,
+    wordCount: record.wordCount,
+    readingTime: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
+    headings: record.headings,
+    data: data as Record<string, unknown>,
+    record,
+  }
+}
+
+/** Newest first; the id breaks ties so that order never depends on file system order. */
+export const byNewest = (a: SiteArticle, b: SiteArticle): number =>
+  b.published.time - a.published.time || a.id.localeCompare(b.id)
+
+function collect(
+  kind: Collection['kind'],
+  articles: readonly SiteArticle[],
+  termsOf: (a: SiteArticle) => Term[],
+): Collection[] {
+  const groups = new Map<string, Collection>()
+  for (const article of articles) {
+    for (const t of termsOf(article)) {
+      let group = groups.get(t.slug)
+      if (!group) {
+        group = { kind, term: t, articles: [] }
+        groups.set(t.slug, group)
+      }
+      group.articles.push(article)
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.term.slug.localeCompare(b.term.slug))
+}
+
+/** Builds the site model: which articles are published, in what order, grouped how, related to what. */
+export function createSiteModel(records: readonly ArticleRecord[], options: SiteModelOptions): SiteModel {
+  const articles = records
+    .map((record) => toSiteArticle(record, options))
+    .filter((a) => (options.drafts || !a.draft) && (options.future || a.published.time <= options.now))
+    .sort(byNewest)
+  const categories = collect('category', articles, (a) => (a.category ? [a.category] : []))
+  const tags = collect('tag', articles, (a) => a.tags)
+  const authors = collect('author', articles, (a) => a.authors)
+  const termLists = new Map<string, SiteArticle[]>([
+    ...categories.map((c) => [`category:${c.term.slug}`, c.articles] as const),
+    ...tags.map((c) => [`tag:${c.term.slug}`, c.articles] as const),
+  ])
+  return {
+    articles,
+    categories,
+    tags,
+    authors,
+    related: findRelated(articles, termLists, options.relatedCount),
+  }
+}

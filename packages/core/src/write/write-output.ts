@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto'
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** One file of the built site. */
+export interface OutputFile {
+  /** Path inside the output folder, with forward slashes. */
+  path: string
+  /** The bytes to write, or… */
+  contents?: string | Uint8Array
+  /** …an absolute path to copy them from (static files). */
+  from?: string
+}
+
+/** What a write did. */
+export interface WriteStats {
+  written: number
+  /** Files whose bytes were already there: kept with their mtime. */
+  unchanged: number
+  removed: number
+}
+
+/** Resolves a file's place inside `dir`, refusing anything that would land outside it. */
+export function resolveInside(dir: string, relative: string): string {
+  const target = path.resolve(dir, relative)
+  if (relative.includes('\0') || path.isAbsolute(relative) || !target.startsWith(dir + path.sep)) {
+    throw new Error(`Refusing to write "${relative}": it is outside the output folder ${dir}.`)
+  }
+  return target
+}
+
+async function sameBytes(existing: string, file: OutputFile): Promise<boolean> {
+  const info = await stat(existing).catch(() => undefined)
+  if (!info?.isFile()) return false
+  const wanted =
+    file.contents === undefined ? await readFile(file.from as string) : Buffer.from(file.contents)
+  if (info.size !== wanted.byteLength) return false
+  return (await readFile(existing)).equals(wanted)
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => [])
+  const files: string[] = []
+  for (const entry of entries) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) files.push(...(await listFiles(dir, relative)))
+    else files.push(relative)
+  }
+  return files
+}
+
+const siblings = (outDir: string) => {
+  const parent = path.dirname(outDir)
+  const base = path.basename(outDir)
+  return {
+    parent,
+    staging: (id: string) => path.join(parent, `.${base}.staging-${id}`),
+    old: path.join(parent, `.${base}.previous`),
+  }
+}
+
+/**
+ * Puts back the previous site if a build was killed between moving it aside and moving the
+ * new one in, and clears staging folders left by killed builds.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
+  const { parent, old } = siblings(outDir)
+  const hasOut = await stat(outDir).then(
+    () => true,
+    () => false,
+  )
+  const hasOld = await stat(old).then(
+    () => true,
+    () => false,
+  )
+  if (!hasOut && hasOld) await rename(old, outDir)
+  else if (hasOld) await rm(old, { recursive: true, force: true })
+  const base = path.basename(outDir)
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (name.startsWith(`.${base}.staging-`))
+      await rm(path.join(parent, name), { recursive: true, force: true })
+  }
+}
+
+/**
+ * Writes a whole site: into a staging folder beside the output folder, then swapped in, so
+ * that readers and a failed or killed build only ever see the previous site or the new one.
+ * Files whose bytes did not change are hard-linked from the previous site, keeping their mtime.
+ */
+export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[]): Promise<WriteStats> {
+  await recoverOutput(outDir)
+  const { staging, old } = siblings(outDir)
+  const stagingDir = staging(`${process.pid}-${randomBytes(4).toString('hex')}`)
+  const stats: WriteStats = { written: 0, unchanged: 0, removed: 0 }
+  const previous = new Set(await listFiles(outDir))
+  try {
+    await mkdir(stagingDir, { recursive: true })
+    const made = new Set<string>()
+    for (const file of files) {
+      const target = resolveInside(stagingDir, file.path)
+      const dir = path.dirname(target)
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true })
+        made.add(dir)
+      }
+      const existing = path.join(outDir, file.path)
+      if (previous.has(file.path) && (await sameBytes(existing, file))) {
+        await link(existing, target).catch(() => copyFile(existing, target))
+        stats.unchanged++
+      } else if (file.contents !== undefined) {
+        await writeFile(target, file.contents)
+        stats.written++
+      } else {
+        await copyFile(file.from as string, target)
+        stats.written++
+      }
+      previous.delete(file.path)
+    }
+    stats.removed = previous.size
+    const hadOutput = await stat(outDir).then(
+      () => true,
+      () => false,
+    )
+    if (hadOutput) await rename(outDir, old)
+    await rename(stagingDir, outDir)
+    if (hadOutput) await rm(old, { recursive: true, force: true })
+    return stats
+  } catch (error) {
+    await rm(stagingDir, { recursive: true, force: true })
+    throw error
+  }
+}
