@@ -72,24 +72,17 @@ function routeCollections(
   collections: Collection[],
   pattern: string,
   routed: Map<string, RoutedArticle>,
-  registry: PathRegistry,
 ): RoutedCollection[] {
-  return collections.map((collection) => {
-    const path = termPermalink(pattern, collection.term as Term)
-    registry.claim(
-      path,
-      `${collection.kind} "${collection.term.name}" (from ${collection.articles[0]?.sourcePath ?? 'config'})`,
-    )
-    return {
-      ...collection,
-      path,
-      articles: collection.articles.flatMap((a) => routed.get(a.id) ?? []),
-    }
-  })
+  return collections.map((collection) => ({
+    ...collection,
+    path: termPermalink(pattern, collection.term as Term),
+    articles: collection.articles.flatMap((a) => routed.get(a.id) ?? []),
+  }))
 }
 
 /**
- * Gives every article and listing a site path and an output path. Paths that would leave the
+ * Gives every article a site path and an output path, and every listing its site path
+ * (the pages stage claims listing paths, page by page). Paths that would leave the
  * output folder, or that two sources share, become diagnostics naming the files.
  */
 export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: PathRegistry): RoutedSite {
@@ -103,9 +96,9 @@ export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: 
   const articles = site.articles.flatMap((a) => routed.get(a.id) ?? [])
   return {
     articles,
-    categories: routeCollections(site.categories, patterns.category, routed, registry),
-    tags: routeCollections(site.tags, patterns.tag, routed, registry),
-    authors: routeCollections(site.authors, patterns.author, routed, registry),
+    categories: routeCollections(site.categories, patterns.category, routed),
+    tags: routeCollections(site.tags, patterns.tag, routed),
+    authors: routeCollections(site.authors, patterns.author, routed),
     related: new Map(
       [...site.related].map(([id, list]) => [id, list.flatMap((a) => routed.get(a.id) ?? [])]),
     ),
