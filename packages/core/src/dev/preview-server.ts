@@ -42,7 +42,7 @@ export interface PreviewServer {
   sendError(report: ErrorReport): void
   /** Removes the error overlay and reloads the pages that showed it. Does nothing if none is shown. */
   clearError(): void
-  /** Closes every connection, event streams included. */
+  /** Closes every connection, event streams included. Safe to call more than once. */
   close(): Promise<void>
 }
 
@@ -232,16 +232,19 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     throw error
   }
 
+  let closing: Promise<void> | undefined
   return {
     url: `http://${browsableHost(host)}:${port}${basePath}`,
     reload: (request) => hub.reload(request),
     sendError: (report) => hub.sendError(report),
     clearError: () => hub.clearError(),
-    close: () =>
-      new Promise((resolveClosed, rejectClosed) => {
+    close() {
+      closing ??= new Promise((resolveClosed, rejectClosed) => {
         hub.close()
         server.close((error) => (error ? rejectClosed(error) : resolveClosed()))
         server.closeAllConnections()
-      }),
+      })
+      return closing
+    },
   }
 }

@@ -264,11 +264,12 @@ describe('createPreviewServer', () => {
     await expect(start({ port })).rejects.toThrow(/EADDRINUSE/)
   })
 
-  it('closes with open connections', async () => {
+  it('closes with open connections, and closing twice is harmless', async () => {
     const server = await createPreviewServer({ root })
     const controller = new AbortController()
     const events = await fetch(new URL('/__warta/events', server.url), { signal: controller.signal })
     expect(events.status).toBe(200)
+    await server.close()
     await server.close()
     controller.abort()
   })
