@@ -1,10 +1,13 @@
 import path from 'node:path'
+import { createArticleCache, NO_CACHE } from '../cache/article-cache.js'
+import { loadOutputManifest } from '../cache/output-manifest.js'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { writeSiteAtomically } from '../write/write-output.js'
 import { createSiteBuilder } from './create-site-builder.js'
+import { createStructuredData } from './structured-data.js'
 
 /** Options of one build run. */
 export interface BuildOptions extends BuildOverrides {
@@ -12,7 +15,16 @@ export interface BuildOptions extends BuildOverrides {
   now?: number | Date
   /** Called as articles are processed. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Keep processed articles and output fingerprints between builds, in
+   * `node_modules/.cache/warta` under the site root. `false` builds everything from scratch
+   * (`--no-cache`). Default `true`.
+   */
+  cache?: boolean
 }
+
+/** Where a site's build cache lives. */
+export const cacheDirOf = (root: string): string => path.join(root, 'node_modules', '.cache', 'warta')
 
 /** What a successful build did. */
 export interface BuildReport {
@@ -42,11 +54,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 export async function build(config: WartaConfig, options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now()
   const resolved = resolveConfig(config, options)
-  const builder = createSiteBuilder(resolved)
+  const useCache = options.cache !== false
+  const cacheDir = cacheDirOf(resolved.root)
+  const builder = createSiteBuilder(resolved, {
+    cache: useCache ? createArticleCache(path.join(cacheDir, 'articles')) : NO_CACHE,
+    structuredData: createStructuredData(resolved),
+  })
+  const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined
   const now = options.now instanceof Date ? options.now.getTime() : options.now
-  const result = await builder.run({ now, onProgress: options.onProgress })
+  const result = await builder.run({ now, onProgress: options.onProgress, isCurrent: manifest?.isCurrent })
   if (hasErrors(result.diagnostics)) throw new WartaBuildError(result.diagnostics)
   const stats = await writeSiteAtomically(resolved.outDir, result.files)
+  await manifest?.save(result.files)
   const durationMs = Math.round(performance.now() - started)
   return {
     outDir: resolved.outDir,

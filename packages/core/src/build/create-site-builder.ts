@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
+import { type ArticleCache, NO_CACHE } from '../cache/article-cache.js'
+import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { findSources } from '../content/find-sources.js'
-import { type ArticleRecord, hashText, processSource } from '../content/process-source.js'
+import { type ArticleRecord, hashText } from '../content/process-source.js'
+import { type ProcessedSource, processSources } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
 import { createRenderer, TemplateRenderError } from '../render/create-renderer.js'
@@ -14,6 +17,7 @@ import { createPages, type StructuredData } from '../routes/create-pages.js'
 import { PathRegistry, routeSite } from '../routes/route-site.js'
 import { createUrlFor } from '../routes/to-views.js'
 import { createSiteModel } from '../site/create-site.js'
+import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
 
 /** One file of a build's result, with the fingerprint that decides whether it changed. */
@@ -40,6 +44,19 @@ export interface SiteBuildRun {
   now?: number
   /** Called as articles are processed, for progress displays. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Says whether the output file already on disk was built from inputs with this
+   * fingerprint, so it need not be rendered again (a persisted output manifest).
+   */
+  isCurrent?: (outputPath: string, key: string) => Promise<boolean>
+  /** Files changed or removed since the previous run, as a watcher saw them (absolute paths). */
+  changes?: SourceChanges
+}
+
+/** What changed on disk between two runs. */
+export interface SourceChanges {
+  changed: ReadonlySet<string>
+  removed: ReadonlySet<string>
 }
 
 interface SourceEntry {
@@ -58,42 +75,90 @@ export interface SiteBuilder {
   run(options?: SiteBuildRun): Promise<SiteBuildResult>
 }
 
+/** Options of a builder. */
+export interface SiteBuilderOptions {
+  /** Where processed articles persist between processes. Default: nowhere. */
+  cache?: ArticleCache
+  structuredData?: StructuredData
+}
+
 const NO_STRUCTURED_DATA: StructuredData = { article: () => [], listing: () => [], home: () => [] }
 
 /** Creates a builder for a resolved config. */
-export function createSiteBuilder(
-  config: ResolvedConfig,
-  structuredData: StructuredData = NO_STRUCTURED_DATA,
-): SiteBuilder {
+export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOptions = {}): SiteBuilder {
+  const structuredData = options.structuredData ?? NO_STRUCTURED_DATA
+  const cache = options.cache ?? NO_CACHE
   let processor: MarkdownProcessor | undefined
   let schema: ArticleSchema | undefined
   const sources = new Map<string, SourceEntry>()
   const previousKeys = new Map<string, string>()
+  let sourceList: string[] | undefined
   const toRootRelative = (file: string) => path.relative(config.root, file).split(path.sep).join('/')
 
-  async function processSources(run: SiteBuildRun) {
+  const fingerprint = contentFingerprint(config)
+  const localContext = () => {
     processor ??= createProcessor(config.markdown)
     schema ??= (
       config.schema
         ? config.schema(createArticleSchema(config.site.timezone))
         : createArticleSchema(config.site.timezone)
     ) as ArticleSchema
-    const context = { processor, schema }
-    const paths = (await findSources(config.contentDir, config.contentIgnore)).map((p) =>
-      toRootRelative(path.join(config.contentDir, p)),
-    )
+    return { processor, schema }
+  }
+
+  /**
+   * With the watcher's list of changes, only changed sources need reading; an added file
+   * (or anything unclear) falls back to listing the content folder again.
+   */
+  function knownChanges(
+    changes: SourceChanges,
+    previous: string[],
+  ): { paths: string[]; reread: string[] } | undefined {
+    const inContent = (file: string) => file.startsWith(config.contentDir + path.sep) && file.endsWith('.md')
+    const listed = new Set(previous)
+    const reread: string[] = []
+    for (const file of changes.changed) {
+      if (!inContent(file)) continue
+      const sourcePath = toRootRelative(file)
+      if (!listed.has(sourcePath)) return undefined
+      reread.push(sourcePath)
+    }
+    const removed = new Set([...changes.removed].filter(inContent).map(toRootRelative))
+    return { paths: previous.filter((p) => !removed.has(p)), reread }
+  }
+
+  /** Reads every source; processes only those whose text changed, from the cache or afresh. */
+  async function updateSources(run: SiteBuildRun) {
+    const known = sourceList && run.changes ? knownChanges(run.changes, sourceList) : undefined
+    const paths =
+      known?.paths ??
+      (await findSources(config.contentDir, config.contentIgnore)).map((p) =>
+        toRootRelative(path.join(config.contentDir, p)),
+      )
+    sourceList = paths
     const seen = new Set(paths)
-    for (const known of sources.keys()) if (!seen.has(known)) sources.delete(known)
+    for (const source of sources.keys()) if (!seen.has(source)) sources.delete(source)
     let done = 0
-    for (const sourcePath of paths) {
+    const progress = (count: number) => run.onProgress?.((done += count), paths.length)
+    const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string }[] = []
+    await mapConcurrent(known?.reread ?? paths, 32, async (sourcePath) => {
       const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
       const rawHash = hashText(raw)
-      if (sources.get(sourcePath)?.rawHash !== rawHash) {
-        const result = await processSource(sourcePath, raw, context)
-        sources.set(sourcePath, { rawHash, record: result.record, diagnostics: result.diagnostics })
+      if (sources.get(sourcePath)?.rawHash === rawHash) return progress(1)
+      const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
+      const cached = await cache.get(cacheKey)
+      if (cached) {
+        sources.set(sourcePath, { rawHash, ...cached })
+        return progress(1)
       }
-      run.onProgress?.(++done, paths.length)
-    }
+      misses.push({ sourcePath, raw, cacheKey, rawHash })
+    })
+    const processed = await processSources(misses, config, localContext, progress)
+    await mapConcurrent(misses, 32, async (miss, i) => {
+      const result = processed[i] as ProcessedSource
+      sources.set(miss.sourcePath, { rawHash: miss.rawHash, ...result })
+      await cache.set(miss.cacheKey, result)
+    })
     return paths
   }
 
@@ -101,7 +166,7 @@ export function createSiteBuilder(
     config,
     async run(run = {}) {
       const now = run.now ?? Date.now()
-      const sourcePaths = await processSources(run)
+      const sourcePaths = await updateSources(run)
       const entries = sourcePaths.map((p) => sources.get(p) as SourceEntry)
       const diagnostics: Diagnostic[] = entries.flatMap((e) => e.diagnostics)
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))
@@ -160,7 +225,7 @@ export function createSiteBuilder(
       const assetKey = hashText(assets.map((a) => a.outputPath).join(','))
       for (const page of pages) {
         const key = hashText(`${page.key}|${renderer.templateKey(page.layout)}|${assetKey}`)
-        if (previousKeys.get(page.outputPath) === key) {
+        if (previousKeys.get(page.outputPath) === key || (await run.isCurrent?.(page.outputPath, key))) {
           files.push({ path: page.outputPath, key })
           continue
         }

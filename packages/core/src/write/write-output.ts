@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { mapConcurrent } from '../util/map-concurrent.js'
+
+/** Files written at once: enough to keep the disk busy, few enough to stay under open-file limits. */
+const IO_CONCURRENCY = 32
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -8,7 +12,7 @@ export interface OutputFile {
   path: string
   /** The bytes to write, or… */
   contents?: string | Uint8Array
-  /** …an absolute path to copy them from (static files). */
+  /** …an absolute path to copy them from (static files). With neither, the file already in the output folder is kept. */
   from?: string
 }
 
@@ -95,16 +99,16 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
   const previous = new Set(await listFiles(outDir))
   try {
     await mkdir(stagingDir, { recursive: true })
-    const made = new Set<string>()
-    for (const file of files) {
-      const target = resolveInside(stagingDir, file.path)
-      const dir = path.dirname(target)
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true })
-        made.add(dir)
-      }
+    const targets = files.map((file) => resolveInside(stagingDir, file.path))
+    const dirs = [...new Set(targets.map((target) => path.dirname(target)))].sort()
+    await mapConcurrent(dirs, IO_CONCURRENCY, (dir) => mkdir(dir, { recursive: true }))
+    await mapConcurrent(files, IO_CONCURRENCY, async (file, i) => {
+      const target = targets[i] as string
       const existing = path.join(outDir, file.path)
-      if (previous.has(file.path) && (await sameBytes(existing, file))) {
+      if (file.contents === undefined && file.from === undefined) {
+        await link(existing, target).catch(() => copyFile(existing, target))
+        stats.unchanged++
+      } else if (previous.has(file.path) && (await sameBytes(existing, file))) {
         await link(existing, target).catch(() => copyFile(existing, target))
         stats.unchanged++
       } else if (file.contents !== undefined) {
@@ -114,8 +118,8 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
         await copyFile(file.from as string, target)
         stats.written++
       }
-      previous.delete(file.path)
-    }
+    })
+    for (const file of files) previous.delete(file.path)
     stats.removed = previous.size
     const hadOutput = await stat(outDir).then(
       () => true,

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import type { PluggableList } from 'unified'
+import type { ResolvedConfig } from '../config/resolve-config.js'
+import { hashText } from '../content/process-source.js'
+
+const WARTA_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
+
+function describePlugins(list: PluggableList): string {
+  return JSON.stringify(list, (_key, value: unknown) =>
+    typeof value === 'function' ? `${value.name}:${value.toString()}` : value,
+  )
+}
+
+/**
+ * Fingerprint of everything besides the source text that decides what the content stage
+ * makes of a file: Warta's version, markdown options and plugins (by their code and
+ * options), the schema extension and the time zone dates are read in.
+ */
+export function contentFingerprint(config: ResolvedConfig): string {
+  const { html, gfm, remarkPlugins, rehypePlugins } = config.markdown
+  return hashText(
+    [
+      WARTA_VERSION,
+      html,
+      String(gfm),
+      describePlugins(remarkPlugins),
+      describePlugins(rehypePlugins),
+      config.schema?.toString() ?? '',
+      config.site.timezone,
+    ].join('\0'),
+  )
+}
