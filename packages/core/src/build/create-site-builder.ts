@@ -139,7 +139,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const seen = new Set(paths)
     for (const source of sources.keys()) if (!seen.has(source)) sources.delete(source)
     let done = 0
-    const progress = (count: number) => run.onProgress?.((done += count), paths.length)
+    const progress = (count: number) => {
+      done += count
+      run.onProgress?.(done, paths.length)
+    }
     const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string }[] = []
     await mapConcurrent(known?.reread ?? paths, 32, async (sourcePath) => {
       const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
