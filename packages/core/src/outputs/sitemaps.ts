@@ -1,0 +1,124 @@
+import type { ResolvedSite } from '../config/resolve-config.js'
+import { renderSitemapIndex, renderUrlElements, renderUrlset } from './sitemap-xml.js'
+import { absoluteUrl } from './url.js'
+
+/** The protocol's limits for one sitemap file: 50,000 URLs and 50 MiB uncompressed. */
+export const SITEMAP_MAX_URLS = 50_000
+export const SITEMAP_MAX_BYTES = 52_428_800
+
+export interface SitemapEntry {
+  /** Site path including the base path, e.g. `/news/2025/05/16/slug/` (an absolute URL also works). */
+  url: string
+  /** ISO 8601 date-time of the last change. */
+  lastmod?: string
+}
+
+export interface GenerateSitemapsOptions {
+  site: ResolvedSite
+  entries: SitemapEntry[]
+  /** URLs per file, at most 50,000. */
+  maxUrls: number
+  /** Bytes per file (UTF-8, uncompressed), at most 52,428,800. */
+  maxBytes?: number
+}
+
+/** A sitemap file to write: `path` is relative to the output folder. */
+export interface SitemapFile {
+  path: string
+  contents: string
+}
+
+/** Where `generateSitemaps` puts the children when it has to split. */
+export const SITEMAP_CHILD_DIR = 'sitemaps/'
+
+interface Normalized {
+  url: string
+  lastmod?: string
+  time?: number
+}
+
+function normalize(site: ResolvedSite, entries: SitemapEntry[]): Normalized[] {
+  const byUrl = new Map<string, Normalized>()
+  for (const entry of entries) {
+    const url = absoluteUrl(site, entry.url)
+    let time: number | undefined
+    if (entry.lastmod !== undefined) {
+      time = Date.parse(entry.lastmod)
+      if (Number.isNaN(time))
+        throw new Error(`Sitemap entry ${url} has lastmod "${entry.lastmod}", which is not a date.`)
+    }
+    const seen = byUrl.get(url)
+    // The same URL twice keeps the later lastmod.
+    if (seen && (time === undefined || (seen.time !== undefined && seen.time >= time))) continue
+    byUrl.set(url, { url, time, lastmod: time === undefined ? undefined : new Date(time).toISOString() })
+  }
+  if (byUrl.size === 0) {
+    // A <urlset> needs at least one <url> to be valid; the home page is always there.
+    const home = absoluteUrl(site, site.basePath)
+    byUrl.set(home, { url: home })
+  }
+  return [...byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+}
+
+const item = (entry: Normalized) =>
+  entry.lastmod ? { url: entry.url, lastmod: entry.lastmod } : { url: entry.url }
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/**
+ * Writes `sitemap.xml`: a `<urlset>` when every URL fits in one file, else a
+ * `<sitemapindex>` pointing at `sitemaps/sitemap-1.xml`, `sitemaps/sitemap-2.xml`…, split so
+ * that no file has more than `maxUrls` URLs or `maxBytes` bytes. URLs are sorted and
+ * de-duplicated, so the same entries always give the same files. The `sitemap` library
+ * writes the XML; it is stream-based, hence the promise.
+ */
+export async function generateSitemaps(options: GenerateSitemapsOptions): Promise<SitemapFile[]> {
+  const { site } = options
+  const maxUrls = Math.min(Math.max(1, Math.floor(options.maxUrls)), SITEMAP_MAX_URLS)
+  const maxBytes = Math.min(options.maxBytes ?? SITEMAP_MAX_BYTES, SITEMAP_MAX_BYTES)
+  const origin = new URL(`${site.url}/`).origin
+  const entries = normalize(site, options.entries)
+  const items = entries.map(item)
+
+  const elements = await renderUrlElements(origin, items)
+  const first = items[0] ? await renderUrlset(origin, [items[0]]) : ''
+  // Everything in a file that is not a <url> element: declaration, <urlset>, </urlset>.
+  const overhead = bytes(first) - bytes(elements[0] ?? '')
+
+  const chunks: Normalized[][] = []
+  let chunk: Normalized[] = []
+  let size = overhead
+  entries.forEach((entry, i) => {
+    const entryBytes = bytes(elements[i] ?? '')
+    if (overhead + entryBytes > maxBytes)
+      throw new Error(`Sitemap entry ${entry.url} alone is larger than ${maxBytes} bytes.`)
+    if (chunk.length >= maxUrls || size + entryBytes > maxBytes) {
+      chunks.push(chunk)
+      chunk = []
+      size = overhead
+    }
+    chunk.push(entry)
+    size += entryBytes
+  })
+  chunks.push(chunk)
+
+  const only = chunks[0]
+  if (chunks.length === 1 && only)
+    return [{ path: 'sitemap.xml', contents: await renderUrlset(origin, only.map(item)) }]
+
+  const files: SitemapFile[] = []
+  const index: { url: string; lastmod?: string }[] = []
+  for (const [i, part] of chunks.entries()) {
+    const path = `${SITEMAP_CHILD_DIR}sitemap-${i + 1}.xml`
+    const contents = await renderUrlset(origin, part.map(item))
+    if (bytes(contents) > maxBytes)
+      throw new Error(`${path} came out at ${bytes(contents)} bytes, over ${maxBytes}.`)
+    files.push({ path, contents })
+    const latest = part.reduce<number | undefined>(
+      (max, e) => (e.time !== undefined && (max === undefined || e.time > max) ? e.time : max),
+      undefined,
+    )
+    const url = absoluteUrl(site, path)
+    index.push(latest === undefined ? { url } : { url, lastmod: new Date(latest).toISOString() })
+  }
+  return [{ path: 'sitemap.xml', contents: await renderSitemapIndex(index) }, ...files]
+}
