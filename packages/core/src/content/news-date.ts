@@ -14,6 +14,17 @@ export interface NewsDate {
 const DATE_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
 
+/**
+ * `Date.UTC` with years 0–99 taken literally: `Date.UTC` itself reads them as 1900–1999,
+ * which would turn a typo such as `0025-05-16` into a silent 1925.
+ */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const date = new Date(0)
+  date.setUTCFullYear(year, month, day)
+  date.setUTCHours(hour, minute, second, ms)
+  return date.getTime()
+}
+
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
 
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
@@ -40,7 +51,7 @@ export function zoneOffsetMinutes(time: number, timeZone: string): number {
   for (const part of wallClockFormat(timeZone).formatToParts(new Date(time))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
   }
-  const wall = Date.UTC(
+  const wall = utc(
     parts.year ?? 0,
     (parts.month ?? 1) - 1,
     parts.day ?? 1,
@@ -72,7 +83,7 @@ export function createNewsDate(time: number, timeZone: string, hasTime = true): 
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return new Date(utc(year, month, 0)).getUTCDate()
 }
 
 /**
@@ -93,13 +104,15 @@ export function parseNewsDate(value: string, timeZone: string): NewsDate | { err
   const hour = Number(h ?? 0)
   const minute = Number(mi ?? 0)
   const second = Number(s ?? 0)
+  // There is no year 0 in the calendar Intl formats with; it would come back as 1 BC.
+  if (year < 1) return { error: `"${value}" has year 0000; years run from 0001` }
   if (month < 1 || month > 12) return { error: `"${value}" has month ${month}; months run from 01 to 12` }
   if (day < 1 || day > daysInMonth(year, month))
     return { error: `"${value}" does not exist: that month has ${daysInMonth(year, month)} days` }
   if (hour > 23 || minute > 59 || second > 59)
     return { error: `"${value}" has a time of day that does not exist` }
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms)
+  const wall = utc(year, month - 1, day, hour, minute, second, ms)
   let time: number
   if (offset) {
     const sign = offset.startsWith('-') ? -1 : 1
