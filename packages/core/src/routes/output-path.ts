@@ -3,10 +3,15 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
 const ILLEGAL = /[\u0000-\u001f\u007f<>:"|?*\\]/
 
+/** The longest file name, in UTF-8 bytes, that common file systems (ext4, APFS, NTFS) accept. */
+const MAX_NAME_BYTES = 255
+const utf8 = new TextEncoder()
+
 /**
  * Maps a site path (`/2025/05/16/slug/`, `/404.html`) to a file path inside the output
  * folder (`2025/05/16/slug/index.html`), or says why it cannot: a segment that would
- * leave the folder, an encoded separator, or a name some file system refuses.
+ * leave the folder, an encoded separator, a `#` that would cut the URL short, or a name
+ * some file system refuses.
  */
 export function toOutputPath(sitePath: string): { outputPath: string } | { error: string } {
   if (!sitePath.startsWith('/') || sitePath.startsWith('//'))
@@ -29,6 +34,11 @@ export function toOutputPath(sitePath: string): { outputPath: string } | { error
       return {
         error: `"${sitePath}" contains a character that is not allowed in file names (control characters, \\ < > : " | ? *)`,
       }
+    if (segment.includes('#'))
+      return { error: `"${sitePath}" contains "#", which would make the rest of the URL a fragment` }
+    const bytes = utf8.encode(segment).length
+    if (bytes > MAX_NAME_BYTES)
+      return { error: `"${sitePath}" has a segment of ${bytes} bytes; file systems allow ${MAX_NAME_BYTES}` }
     if (RESERVED.test(segment)) return { error: `"${sitePath}" uses "${segment}", a name Windows reserves` }
     if (/[. ]$/.test(segment))
       return { error: `"${sitePath}" has a segment ending in a dot or space, which Windows drops` }
