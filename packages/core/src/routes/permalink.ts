@@ -11,7 +11,12 @@ export function articlePermalink(pattern: string, article: SiteArticle): string 
     id: article.id,
     category: article.category?.slug ?? 'uncategorized',
   }
-  return withSlashes(pattern.replace(/:([a-z]+)/g, (whole, name: string) => values[name] ?? whole))
+  return withSlashes(
+    pattern.replace(/:([a-z]+)/g, (whole, name: string) =>
+      // Own keys only: `:constructor` must stay as written, not become Object's source text.
+      Object.hasOwn(values, name) ? (values[name] as string) : whole,
+    ),
+  )
 }
 
 /** Fills a listing permalink pattern such as `/kategori/:slug/`. */
