@@ -4,7 +4,7 @@ import type { VFile } from 'vfile'
 
 /** What the markdown stage learns about an article's text, carried on `file.data.text`. */
 export interface ArticleText {
-  /** The first paragraph as plain text. */
+  /** The first paragraph that has text, as plain text. */
   firstParagraph: string
   wordCount: number
 }
@@ -32,14 +32,29 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0
 }
 
-/** Records the first paragraph and the word count of the body (front matter excluded). */
+/**
+ * What a reader reads: raw HTML is markup (removed when sanitizing), and an image's alt
+ * text is not shown, so neither belongs in an excerpt or a word count.
+ */
+const readableText = (node: Root['children'][number]): string =>
+  mdastToString(node, { includeHtml: false, includeImageAlt: false }).replace(/\s+/g, ' ').trim()
+
+/**
+ * Records the first paragraph with text (a lead photo's paragraph has none) and the word
+ * count of the body, front matter excluded.
+ */
 export function remarkArticleText() {
   return (tree: Root, file: VFile) => {
     const body = tree.children.filter((node) => node.type !== 'yaml')
-    const first = body.find((node) => node.type === 'paragraph')
+    let firstParagraph = ''
+    for (const node of body) {
+      if (node.type !== 'paragraph') continue
+      firstParagraph = readableText(node)
+      if (firstParagraph) break
+    }
     file.data.text = {
-      firstParagraph: first ? mdastToString(first).replace(/\s+/g, ' ').trim() : '',
-      wordCount: countWords(body.map((node) => mdastToString(node)).join(' ')),
+      firstParagraph,
+      wordCount: countWords(body.map(readableText).join(' ')),
     }
   }
 }
