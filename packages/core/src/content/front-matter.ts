@@ -5,6 +5,11 @@ import type { Diagnostic, Position } from '../errors/diagnostic.js'
 export interface FrontMatter {
   /** The parsed YAML as plain data. */
   data: Record<string, unknown>
+  /**
+   * The article text after the closing fence, with the front matter's lines left as empty
+   * lines, so that line numbers in the body are the file's own.
+   */
+  body: string
   /** Finds where a key path (e.g. `['image', 'alt']`) is written; falls back to its parent, then line 1. */
   locate(path: readonly PropertyKey[], target?: 'key' | 'value'): Position
 }
@@ -62,6 +67,10 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | { di
     )
   }
   const yamlText = rest.slice(0, closing.index)
+  const bodyStart = start + closing.index + closing[0].length
+  // Blank lines in place of the front matter: the markdown parser must not see it, whichever
+  // fence closed it (remark-frontmatter knows only `---`, so a `...` fence would leak the YAML).
+  const body = text.slice(0, bodyStart).replace(/[^\n]+/g, '') + text.slice(bodyStart)
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
   const toPosition = (offset: number): Position => {
@@ -102,6 +111,7 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | { di
   }
   return {
     data: data as Record<string, unknown>,
+    body,
     locate: (path, target) => locate(doc, path, target ?? 'value', toPosition),
   }
 }

@@ -56,7 +56,7 @@ export async function processSource(
   const positions: Record<string, Position> = {}
   for (const key of Object.keys(frontMatter.data)) positions[key] = frontMatter.locate([key], 'value')
 
-  const file = new VFile({ path: sourcePath, value: text })
+  const file = new VFile({ path: sourcePath, value: frontMatter.body })
   let html: string
   try {
     html = String(await context.processor.process(file))
