@@ -1,4 +1,13 @@
-import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import {
+  type Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLError,
+  type Node as YamlNode,
+} from 'yaml'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 
 /** A source file's text after the front matter was split off and parsed. */
@@ -81,7 +90,7 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | { di
     return {
       diagnostics: doc.errors.map((error) => ({
         file,
-        place: toPosition(error.pos[0]),
+        place: toPosition(errorOffset(doc, error)),
         message: `Invalid YAML: ${error.message.split('\n')[0]}`,
         hint: yamlHint(error.code),
         ruleId: 'front-matter-yaml',
@@ -140,6 +149,23 @@ function locate(
     }
   }
   return { line: 1, column: 1 }
+}
+
+/**
+ * Where to point a YAML error. The parser notices a missing closing quote only where the
+ * text ends, possibly many lines on; the quote that was opened is what the writer must fix.
+ */
+function errorOffset(doc: Document, error: YAMLError): number {
+  const at = error.pos[0]
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return at
+  let opened: number | undefined
+  visit(doc, {
+    Scalar(_, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+      if (quoted && node.range && node.range[1] === at) opened ??= node.range[0]
+    },
+  })
+  return opened ?? at
 }
 
 function yamlHint(code: string): string {
