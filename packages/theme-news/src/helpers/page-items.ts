@@ -1,0 +1,27 @@
+/** One entry of a pagination bar: a page link, or a gap (`…`) between page numbers. */
+export type PageItem = { number: number; url: string; current: boolean; gap?: false } | { gap: true }
+
+interface Pagination {
+  current: number
+  total: number
+  pages: { number: number; url: string; current: boolean }[]
+}
+
+/**
+ * The page links worth showing: first, last, and the current page with its neighbours,
+ * with gaps between them, so a 300-page archive gets a short bar.
+ */
+export function pageItems(pagination: Pagination | undefined, around = 1): PageItem[] {
+  if (!pagination || !Array.isArray(pagination.pages)) return []
+  const { current, total } = pagination
+  const items: PageItem[] = []
+  let last = 0
+  for (const page of pagination.pages) {
+    const n = page.number
+    if (n !== 1 && n !== total && Math.abs(n - current) > around) continue
+    if (n - last > 1) items.push({ gap: true })
+    items.push({ number: n, url: page.url, current: page.current })
+    last = n
+  }
+  return items
+}

@@ -1,0 +1,146 @@
+// Quality gates in headless Chromium: axe-core finds no violations, nothing scrolls sideways
+// at 320 px, pages load nothing from other origins, and article screenshots for review.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type BuiltSite, buildExample, repoRoot, type StaticServer, serveStatic } from './example-site.js'
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source
+const PAGES = ['home', 'article', 'category', 'tag', '404'] as const
+type PageName = (typeof PAGES)[number]
+const WIDTHS = [375, 1280] as const
+
+interface AxeViolation {
+  id: string
+  impact?: string
+  help: string
+  nodes: { target: unknown[]; failureSummary?: string }[]
+}
+
+describe('theme in a browser', () => {
+  let site: BuiltSite
+  let server: StaticServer
+  let profile: string
+  let context: BrowserContext
+  let page: Page
+  const urls = {} as Record<PageName, string>
+  const foreign = new Set<string>()
+
+  const open = async (name: PageName, width: number, colorScheme: 'light' | 'dark' = 'light') => {
+    await page.setViewportSize({ width, height: 900 })
+    await page.emulateMedia({ colorScheme })
+    await page.goto(urls[name], { waitUntil: 'load' })
+  }
+
+  const href = async (selector: string, what: string): Promise<string> => {
+    const value = await page
+      .locator(selector)
+      .first()
+      .getAttribute('href', { timeout: 2_000 })
+      .catch(() => null)
+    if (!value) throw new Error(`Could not find ${what} (${selector}) on ${page.url()}`)
+    return new URL(value, page.url()).href
+  }
+
+  beforeAll(async () => {
+    site = await buildExample()
+    server = await serveStatic(site.dir)
+    profile = await mkdtemp(path.join(tmpdir(), 'warta-chromium-'))
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+    })
+    page = context.pages()[0] ?? (await context.newPage())
+    page.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(server.origin) && !url.startsWith('data:')) foreign.add(url)
+    })
+    urls.home = `${server.origin}/`
+    urls['404'] = `${server.origin}/no-such-page/`
+    await page.goto(urls.home)
+    urls.article = await href('main .card__title a', 'a link to an article')
+    urls.category = await href('.sections__list li:nth-child(2) a', 'a section link in the navigation')
+    await page.goto(urls.article)
+    urls.tag = await href('.tags__list a', 'a tag link on the article page')
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await server?.close()
+    await site?.dispose()
+    if (profile) await rm(profile, { recursive: true, force: true })
+  })
+
+  const axe = async (): Promise<AxeViolation[]> => {
+    await page.addScriptTag({ content: axeSource })
+    return page.evaluate(async () => {
+      const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+      return (await axe.run()).violations
+    })
+  }
+  const describeViolations = (violations: AxeViolation[]) =>
+    violations
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+      )
+      .join('\n')
+
+  for (const width of WIDTHS) {
+    for (const name of PAGES) {
+      it(`${name} page at ${width} px has no axe violations`, async () => {
+        await open(name, width)
+        const violations = await axe()
+        expect(violations, describeViolations(violations)).toHaveLength(0)
+      })
+    }
+  }
+
+  for (const name of ['home', 'article'] as const) {
+    it(`${name} page in dark mode has no axe violations`, async () => {
+      await open(name, 1280, 'dark')
+      const violations = await axe()
+      expect(violations, describeViolations(violations)).toHaveLength(0)
+    })
+  }
+
+  for (const name of PAGES) {
+    it(`${name} page does not scroll sideways at 320 px`, async () => {
+      await open(name, 320)
+      // The page's own globals: the root tsconfig has no DOM types.
+      const scrollWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      )
+      expect(scrollWidth).toBeLessThanOrEqual(320)
+    })
+  }
+
+  it('writes article screenshots to test-results/', async () => {
+    const dir = path.join(repoRoot, 'test-results/theme')
+    await mkdir(dir, { recursive: true })
+    for (const width of WIDTHS) {
+      await open('article', width)
+      await page.screenshot({ path: path.join(dir, `article-${width}.png`), fullPage: true })
+    }
+  })
+
+  it('loads nothing from other origins and nothing missing', () => {
+    expect([...foreign]).toEqual([])
+    expect(server.misses.filter((p) => p !== '/no-such-page/')).toEqual([])
+  })
+})
