@@ -7,12 +7,23 @@ export {
   generateFeeds,
 } from './feeds.js'
 export {
+  articleJsonLd,
+  breadcrumbJsonLd,
+  HEADLINE_ADVICE_LENGTH,
+  type JsonLd,
+  type LogoImage,
+  organizationJsonLd,
+  serializeJsonLd,
+  websiteJsonLd,
+} from './json-ld.js'
+export {
   type GenerateNewsSitemapOptions,
   generateNewsSitemap,
   NEWS_SITEMAP_MAX_URLS,
   NEWS_SITEMAP_WINDOW_MS,
   newsLanguage,
 } from './news-sitemap.js'
+export { type ArticleOpenGraph, articleOpenGraph } from './open-graph.js'
 export { generateRobots } from './robots.js'
 export {
   type GenerateSitemapsOptions,

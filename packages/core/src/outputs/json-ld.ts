@@ -1,0 +1,132 @@
+import type { ResolvedSite } from '../config/resolve-config.js'
+import type { ArticleView, Crumb } from '../routes/views.js'
+import { absoluteUrl } from './url.js'
+
+/** A schema.org node as plain JSON. */
+export type JsonLd = Record<string, unknown>
+
+/** A logo image: `src` a site path, a path relative to the base path, or a URL. */
+export interface LogoImage {
+  src: string
+  width?: number
+  height?: number
+}
+
+const CONTEXT = 'https://schema.org'
+
+/**
+ * Google once advised headlines of at most 110 characters and no longer does; longer ones
+ * may be cut short on display. `articleJsonLd` keeps the full headline: callers that want
+ * to warn can compare against this.
+ */
+export const HEADLINE_ADVICE_LENGTH = 110
+
+const homeUrl = (site: ResolvedSite) => absoluteUrl(site, site.basePath)
+const organizationId = (site: ResolvedSite) => `${homeUrl(site)}#organization`
+const websiteId = (site: ResolvedSite) => `${homeUrl(site)}#website`
+
+function imageObject(site: ResolvedSite, logo: LogoImage): JsonLd {
+  return {
+    '@type': 'ImageObject',
+    url: absoluteUrl(site, logo.src),
+    ...(logo.width ? { width: logo.width } : {}),
+    ...(logo.height ? { height: logo.height } : {}),
+  }
+}
+
+function organization(site: ResolvedSite, logo?: LogoImage): JsonLd {
+  const image = logo ?? site.publisher.logo
+  return {
+    '@type': 'Organization',
+    '@id': organizationId(site),
+    name: site.publisher.name,
+    url: homeUrl(site),
+    ...(image ? { logo: imageObject(site, image) } : {}),
+  }
+}
+
+/** The publisher as an `Organization`, for every page (or the home page). */
+export function organizationJsonLd(site: ResolvedSite, options: { logo?: LogoImage } = {}): JsonLd {
+  return { '@context': CONTEXT, ...organization(site, options.logo) }
+}
+
+/** The site as a `WebSite`, for the home page. */
+export function websiteJsonLd(site: ResolvedSite): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebSite',
+    '@id': websiteId(site),
+    name: site.title,
+    url: homeUrl(site),
+    ...(site.description ? { description: site.description } : {}),
+    inLanguage: site.lang,
+    publisher: organization(site),
+  }
+}
+
+/** A `BreadcrumbList` from the breadcrumb trail (site paths or URLs). */
+export function breadcrumbJsonLd(site: ResolvedSite, crumbs: Crumb[]): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: absoluteUrl(site, crumb.url),
+    })),
+  }
+}
+
+/**
+ * A `NewsArticle` for an article page. The headline is kept whole (see
+ * `HEADLINE_ADVICE_LENGTH`). `mainEntityOfPage` is the canonical URL: the article's own
+ * `canonical` when it has one, else its URL. Authors link to their page on the site, with
+ * their own homepage as `sameAs`.
+ */
+export function articleJsonLd(
+  site: ResolvedSite,
+  article: ArticleView,
+  options: { logo?: LogoImage } = {},
+): JsonLd {
+  const url = absoluteUrl(site, article.url)
+  const canonical = article.canonical ? absoluteUrl(site, article.canonical) : url
+  const description = article.summary || article.excerpt
+  return {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(description ? { description } : {}),
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    ...(article.image ? { image: [absoluteUrl(site, article.image.src)] } : {}),
+    datePublished: article.published.iso,
+    dateModified: article.modified.iso,
+    author: article.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: absoluteUrl(site, author.url),
+      ...(author.homepage ? { sameAs: [absoluteUrl(site, author.homepage)] } : {}),
+    })),
+    publisher: organization(site, options.logo),
+    ...(article.category ? { articleSection: article.category.name } : {}),
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),
+    inLanguage: article.lang,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    wordCount: article.wordCount,
+  }
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` are written
+ * as `\u003c`, `\u003e` and `\u0026` so no string can close the script element or open a
+ * comment, and U+2028/U+2029 are escaped too. `JSON.parse` gives the same value back.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}

@@ -1,0 +1,205 @@
+import { describe, expect, test } from 'vitest'
+import {
+  articleJsonLd,
+  articleOpenGraph,
+  breadcrumbJsonLd,
+  organizationJsonLd,
+  serializeJsonLd,
+  websiteJsonLd,
+} from '../../src/outputs/index.js'
+import { article, site } from './fixtures.js'
+
+const story = article({
+  slug: 'banjir-samarinda',
+  title: 'Banjir merendam Samarinda',
+  published: '2025-05-16T14:30',
+  modified: '2025-05-16T18:05',
+  summary: 'Air setinggi 1 meter merendam tiga kecamatan.',
+  category: 'Daerah',
+  tags: ['Banjir', 'Samarinda'],
+  dateline: 'SAMARINDA',
+  image: { src: '/news/img/banjir.jpg', alt: 'Warga mengungsi', width: 1200, height: 800 },
+  authors: [
+    { name: 'Siti Rahma', slug: 'siti-rahma', url: '/news/penulis/siti-rahma/' },
+    {
+      name: 'Budi Santoso',
+      slug: 'budi-santoso',
+      url: '/news/penulis/budi-santoso/',
+      homepage: 'https://budi.example/',
+    },
+  ],
+})
+
+/** What a page would get: serialised, then read back as a browser or crawler would. */
+const roundTrip = (value: unknown) => JSON.parse(serializeJsonLd(value))
+
+describe('articleJsonLd', () => {
+  test('describes the article as a NewsArticle with every property Google reads', () => {
+    expect(roundTrip(articleJsonLd(site(), story))).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Banjir merendam Samarinda',
+      description: 'Air setinggi 1 meter merendam tiga kecamatan.',
+      url: 'https://kaltim.example/news/2025/05/16/banjir-samarinda/',
+      mainEntityOfPage: {
+        '@type': 'WebPage',
+        '@id': 'https://kaltim.example/news/2025/05/16/banjir-samarinda/',
+      },
+      image: ['https://kaltim.example/news/img/banjir.jpg'],
+      datePublished: '2025-05-16T14:30:00+08:00',
+      dateModified: '2025-05-16T18:05:00+08:00',
+      author: [
+        { '@type': 'Person', name: 'Siti Rahma', url: 'https://kaltim.example/news/penulis/siti-rahma/' },
+        {
+          '@type': 'Person',
+          name: 'Budi Santoso',
+          url: 'https://kaltim.example/news/penulis/budi-santoso/',
+          sameAs: ['https://budi.example/'],
+        },
+      ],
+      publisher: {
+        '@type': 'Organization',
+        '@id': 'https://kaltim.example/news/#organization',
+        name: 'Kaltim News',
+        url: 'https://kaltim.example/news/',
+        logo: { '@type': 'ImageObject', url: 'https://kaltim.example/news/logo.png', width: 600, height: 60 },
+      },
+      articleSection: 'Daerah',
+      keywords: ['Banjir', 'Samarinda'],
+      inLanguage: 'id-ID',
+      dateline: 'SAMARINDA',
+      wordCount: 120,
+    })
+  })
+
+  test('points mainEntityOfPage at the canonical URL when the article has one', () => {
+    const syndicated = { ...story, canonical: 'https://asal.example/berita/1' }
+    const ld = articleJsonLd(site(), syndicated)
+    expect(ld.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://asal.example/berita/1' })
+    expect(ld.url).toBe('https://kaltim.example/news/2025/05/16/banjir-samarinda/')
+  })
+
+  test('keeps a headline longer than 110 characters whole', () => {
+    const title = 'Panjang '.repeat(20).trim()
+    expect(articleJsonLd(site(), { ...story, title }).headline).toBe(title)
+  })
+
+  test('leaves out what the article does not have, and takes a logo from the options', () => {
+    const bare = {
+      ...story,
+      image: undefined,
+      tags: [],
+      category: undefined,
+      dateline: undefined,
+      summary: undefined,
+    }
+    const ld = articleJsonLd(site({ publisher: { name: 'Kaltim News' } }), bare, {
+      logo: { src: 'logo-amp.png', width: 600, height: 60 },
+    })
+    expect(ld).not.toHaveProperty('image')
+    expect(ld).not.toHaveProperty('keywords')
+    expect(ld).not.toHaveProperty('articleSection')
+    expect(ld).not.toHaveProperty('dateline')
+    expect(ld.description).toBe('Ringkasan banjir-samarinda.')
+    expect(ld.publisher).toMatchObject({
+      logo: { '@type': 'ImageObject', url: 'https://kaltim.example/news/logo-amp.png' },
+    })
+  })
+})
+
+describe('breadcrumbJsonLd', () => {
+  test('numbers the trail from 1 with absolute URLs', () => {
+    const ld = breadcrumbJsonLd(site(), [
+      { name: 'Beranda', url: '/news/' },
+      { name: 'Daerah', url: '/news/kategori/daerah/' },
+      { name: 'Banjir merendam Samarinda', url: '/news/2025/05/16/banjir-samarinda/' },
+    ])
+    expect(roundTrip(ld)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Beranda', item: 'https://kaltim.example/news/' },
+        {
+          '@type': 'ListItem',
+          position: 2,
+          name: 'Daerah',
+          item: 'https://kaltim.example/news/kategori/daerah/',
+        },
+        {
+          '@type': 'ListItem',
+          position: 3,
+          name: 'Banjir merendam Samarinda',
+          item: 'https://kaltim.example/news/2025/05/16/banjir-samarinda/',
+        },
+      ],
+    })
+  })
+})
+
+describe('websiteJsonLd and organizationJsonLd', () => {
+  test('describe the site and its publisher', () => {
+    expect(roundTrip(websiteJsonLd(site()))).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      '@id': 'https://kaltim.example/news/#website',
+      name: 'Kaltim News',
+      url: 'https://kaltim.example/news/',
+      description: 'Berita Kalimantan Timur',
+      inLanguage: 'id-ID',
+      publisher: {
+        '@type': 'Organization',
+        '@id': 'https://kaltim.example/news/#organization',
+        name: 'Kaltim News',
+        url: 'https://kaltim.example/news/',
+        logo: { '@type': 'ImageObject', url: 'https://kaltim.example/news/logo.png', width: 600, height: 60 },
+      },
+    })
+    expect(roundTrip(organizationJsonLd(site({ publisher: { name: 'PT Kaltim Media' } })))).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      '@id': 'https://kaltim.example/news/#organization',
+      name: 'PT Kaltim Media',
+      url: 'https://kaltim.example/news/',
+    })
+  })
+})
+
+describe('serializeJsonLd', () => {
+  const hostile = `</script><script>alert(1)</script> & <> " ' <!-- \u2028\u2029`
+
+  test('keeps a hostile headline inside the script element and gives it back exactly', () => {
+    const json = serializeJsonLd(articleJsonLd(site(), { ...story, title: hostile }))
+    expect(json).not.toMatch(/<\/script/i)
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/)
+    expect(json).toContain('\\u003c/script\\u003e')
+    expect(JSON.parse(json).headline).toBe(hostile)
+  })
+
+  test('round-trips any JSON value', () => {
+    const value = { a: [1, 'x<y>&z', null, true], b: { c: '\u2028' } }
+    expect(JSON.parse(serializeJsonLd(value))).toEqual(value)
+  })
+})
+
+describe('articleOpenGraph', () => {
+  test('gives the article times, section, tags, author pages and share image', () => {
+    expect(articleOpenGraph(site(), story)).toEqual({
+      article: {
+        publishedTime: '2025-05-16T14:30:00+08:00',
+        modifiedTime: '2025-05-16T18:05:00+08:00',
+        section: 'Daerah',
+        tags: ['Banjir', 'Samarinda'],
+        authors: [
+          'https://kaltim.example/news/penulis/siti-rahma/',
+          'https://kaltim.example/news/penulis/budi-santoso/',
+        ],
+      },
+      image: {
+        url: 'https://kaltim.example/news/img/banjir.jpg',
+        width: 1200,
+        height: 800,
+        alt: 'Warga mengungsi',
+      },
+    })
+  })
+})
