@@ -39,8 +39,13 @@ interface Normalized {
 
 function normalize(site: ResolvedSite, entries: SitemapEntry[]): Normalized[] {
   const byUrl = new Map<string, Normalized>()
+  const origin = new URL(`${site.url}/`).origin
   for (const entry of entries) {
-    const url = absoluteUrl(site, entry.url)
+    // Site paths are the common case: one URL parse instead of absoluteUrl's two.
+    const url =
+      entry.url.startsWith('/') && !entry.url.startsWith('//')
+        ? new URL(entry.url, origin).href
+        : absoluteUrl(site, entry.url)
     let time: number | undefined
     if (entry.lastmod !== undefined) {
       time = Date.parse(entry.lastmod)
@@ -79,41 +84,48 @@ export async function generateSitemaps(options: GenerateSitemapsOptions): Promis
   const entries = normalize(site, options.entries)
   const items = entries.map(item)
 
+  // The library writes each <url> element once; files are those elements between the
+  // head and tail it writes around them, taken from a one-URL sitemap.
   const elements = await renderUrlElements(origin, items)
-  const first = items[0] ? await renderUrlset(origin, [items[0]]) : ''
-  // Everything in a file that is not a <url> element: declaration, <urlset>, </urlset>.
-  const overhead = bytes(first) - bytes(elements[0] ?? '')
+  const [firstItem] = items
+  const firstElement = elements[0] ?? ''
+  const sample = firstItem ? await renderUrlset(origin, [firstItem]) : ''
+  const at = sample.indexOf(firstElement)
+  if (elements.length !== items.length || at < 0)
+    throw new Error('The sitemap library wrote <url> elements in an unexpected form.')
+  const head = sample.slice(0, at)
+  const tail = sample.slice(at + firstElement.length)
+  const overhead = bytes(head) + bytes(tail)
 
-  const chunks: Normalized[][] = []
-  let chunk: Normalized[] = []
+  const chunks: { entries: Normalized[]; elements: string[] }[] = []
+  let chunk: { entries: Normalized[]; elements: string[] } = { entries: [], elements: [] }
   let size = overhead
   entries.forEach((entry, i) => {
-    const entryBytes = bytes(elements[i] ?? '')
+    const element = elements[i] ?? ''
+    const entryBytes = bytes(element)
     if (overhead + entryBytes > maxBytes)
       throw new Error(`Sitemap entry ${entry.url} alone is larger than ${maxBytes} bytes.`)
-    if (chunk.length >= maxUrls || size + entryBytes > maxBytes) {
+    if (chunk.entries.length >= maxUrls || size + entryBytes > maxBytes) {
       chunks.push(chunk)
-      chunk = []
+      chunk = { entries: [], elements: [] }
       size = overhead
     }
-    chunk.push(entry)
+    chunk.entries.push(entry)
+    chunk.elements.push(element)
     size += entryBytes
   })
   chunks.push(chunk)
+  const file = (part: { elements: string[] }) => `${head}${part.elements.join('')}${tail}`
 
   const only = chunks[0]
-  if (chunks.length === 1 && only)
-    return [{ path: 'sitemap.xml', contents: await renderUrlset(origin, only.map(item)) }]
+  if (chunks.length === 1 && only) return [{ path: 'sitemap.xml', contents: file(only) }]
 
   const files: SitemapFile[] = []
   const index: { url: string; lastmod?: string }[] = []
   for (const [i, part] of chunks.entries()) {
     const path = `${SITEMAP_CHILD_DIR}sitemap-${i + 1}.xml`
-    const contents = await renderUrlset(origin, part.map(item))
-    if (bytes(contents) > maxBytes)
-      throw new Error(`${path} came out at ${bytes(contents)} bytes, over ${maxBytes}.`)
-    files.push({ path, contents })
-    const latest = part.reduce<number | undefined>(
+    files.push({ path, contents: file(part) })
+    const latest = part.entries.reduce<number | undefined>(
       (max, e) => (e.time !== undefined && (max === undefined || e.time > max) ? e.time : max),
       undefined,
     )

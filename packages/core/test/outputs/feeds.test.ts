@@ -231,6 +231,27 @@ describe('generateFeeds', () => {
     expect(parseXml(atom.contents).feed.entry[0].content['#text']).toBe(expected)
   })
 
+  test('a body with several `]]>` in its text survives the CDATA sections of RSS and Atom', () => {
+    const html = '<p>a ]]> b ]]> c</p>'
+    const { rss, atom } = generate({ articles: [{ ...lead, html }] })
+    expect(xmllint(rss.contents)).toBe('')
+    expect(xmllint(atom.contents)).toBe('')
+    // `]]&gt;` is the same HTML text as `]]>`.
+    expect(parseXml(rss.contents).rss.channel.item[0]['content:encoded']).toBe('<p>a ]]&gt; b ]]&gt; c</p>')
+    expect(parseXml(atom.contents).feed.entry[0].content['#text']).toBe('<p>a ]]&gt; b ]]&gt; c</p>')
+  })
+
+  test('an image whose type cannot be told from its URL is left out of enclosures but kept as media and in JSON', () => {
+    const remote = { ...lead, image: { src: 'https://cdn.example/photo/123', alt: 'x' } }
+    const { rss, atom, json } = generate({ articles: [remote] })
+    const item = parseXml(rss.contents).rss.channel.item[0]
+    expect(item.enclosure).toBeUndefined()
+    expect(item['media:content'][0]).toMatchObject({ '@url': 'https://cdn.example/photo/123', '@medium': 'image' })
+    expect(item['media:content'][0]['@type']).toBeUndefined()
+    expect(parseXml(atom.contents).feed.entry[0].link).toEqual([{ '@href': remote.url.replace('/news/', 'https://kaltim.example/news/') }])
+    expect(JSON.parse(json.contents).items[0].image).toBe('https://cdn.example/photo/123')
+  })
+
   test('summary mode leaves the article body out of every format', () => {
     const { rss, atom, json } = generate({ feeds: feeds({ content: 'summary' }) })
     expect(xmllint(rss.contents)).toBe('')

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { generateRobots, generateSitemaps, type SitemapEntry } from '../../src/outputs/index.js'
+import { renderUrlset } from '../../src/outputs/sitemap-xml.js'
 import { parseXml, site, xmllint } from './fixtures.js'
 
 const entries: SitemapEntry[] = [
@@ -21,6 +22,16 @@ describe('generateSitemaps', () => {
       { loc: 'https://kaltim.example/news/2025/05/16/banjir/', lastmod: '2025-05-16T10:05:00.000Z' },
       { loc: 'https://kaltim.example/news/kategori/daerah/' },
     ])
+  })
+
+  test('files are exactly what the sitemap library writes for the same URLs', async () => {
+    const [file] = await generateSitemaps({ site: site(), entries, maxUrls: 50_000 })
+    const library = await renderUrlset('https://kaltim.example', [
+      { url: 'https://kaltim.example/news/', lastmod: '2025-05-16T10:05:00.000Z' },
+      { url: 'https://kaltim.example/news/2025/05/16/banjir/', lastmod: '2025-05-16T10:05:00.000Z' },
+      { url: 'https://kaltim.example/news/kategori/daerah/' },
+    ])
+    expect(file?.contents).toBe(library)
   })
 
   test('three URLs with maxUrls 2 become an index and two children, each valid against its schema', async () => {
