@@ -246,9 +246,14 @@ describe('generateFeeds', () => {
     const { rss, atom, json } = generate({ articles: [remote] })
     const item = parseXml(rss.contents).rss.channel.item[0]
     expect(item.enclosure).toBeUndefined()
-    expect(item['media:content'][0]).toMatchObject({ '@url': 'https://cdn.example/photo/123', '@medium': 'image' })
+    expect(item['media:content'][0]).toMatchObject({
+      '@url': 'https://cdn.example/photo/123',
+      '@medium': 'image',
+    })
     expect(item['media:content'][0]['@type']).toBeUndefined()
-    expect(parseXml(atom.contents).feed.entry[0].link).toEqual([{ '@href': remote.url.replace('/news/', 'https://kaltim.example/news/') }])
+    expect(parseXml(atom.contents).feed.entry[0].link).toEqual([
+      { '@href': remote.url.replace('/news/', 'https://kaltim.example/news/') },
+    ])
     expect(JSON.parse(json.contents).items[0].image).toBe('https://cdn.example/photo/123')
   })
 
