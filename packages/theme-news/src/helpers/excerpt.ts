@@ -1,8 +1,8 @@
-/** Shortens text to at most `length` characters at a word boundary, ending with `…`. */
+/** Shortens text to at most `length` characters (plus `…`), cutting at a word boundary when one is near. */
 export function excerpt(text: string, length = 160): string {
   const clean = text.replace(/\s+/g, ' ').trim()
   if (clean.length <= length) return clean
-  const cut = clean.slice(0, length - 1)
-  const space = cut.lastIndexOf(' ')
-  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`
+  const boundary = clean[length] === ' ' ? length : clean.lastIndexOf(' ', length)
+  const cut = clean.slice(0, boundary > length * 0.6 ? boundary : length)
+  return `${cut.replace(/[\s,.;:–—-]+$/, '')}…`
 }

@@ -1,0 +1,237 @@
+// Unit tests of the news theme's helpers, and an escaping check that renders the theme's
+// real templates with hostile text in every field a writer controls.
+import { readdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { HelperContext, PageContext } from '../../packages/core/src/index.js'
+import { createHelpers } from '../../packages/theme-news/src/helpers/index.js'
+import { newsTheme } from '../../packages/theme-news/src/index.js'
+import { repoRoot } from './example-site.js'
+
+const theme = newsTheme()
+const strings = { ...theme.strings.en, ...theme.strings.id }
+
+function context(overrides: Partial<HelperContext['site']> = {}): HelperContext {
+  return {
+    site: {
+      title: 'Warta Kaltim',
+      url: 'https://kaltim.example/news',
+      description: '',
+      lang: 'id-ID',
+      timezone: 'Asia/Makassar',
+      basePath: '/news/',
+      publisher: { name: 'Warta Kaltim' },
+      footerLinks: [],
+      colors: {},
+      copyright: 'Warta Kaltim',
+      ...overrides,
+    },
+    strings,
+    url: (p) => (/^[a-z][a-z0-9+.-]*:/i.test(p) ? p : `/news/${p.replace(/^\/+/, '')}`),
+    asset: (name) => `/news/assets/${name}`,
+  }
+}
+
+type Helper = (...args: unknown[]) => unknown
+const helpers = createHelpers(context(), { now: Date.UTC(2025, 4, 16, 6, 30) }) as unknown as Record<
+  string,
+  Helper
+>
+const call = (name: string, ...args: unknown[]) => {
+  const helper = helpers[name]
+  if (!helper) throw new Error(`no helper ${name}`)
+  return helper(...args, { hash: {}, data: { root: {} } })
+}
+// 2025-05-16 14:30 WITA
+const date = { iso: '2025-05-16T14:30:00+08:00', time: Date.UTC(2025, 4, 16, 6, 30), hasTime: true }
+const dateOnly = { iso: '2025-05-16T00:00:00+08:00', time: Date.UTC(2025, 4, 15, 16, 0), hasTime: false }
+
+describe('formatDate', () => {
+  it('writes Indonesian dates in the site time zone', () => {
+    expect(call('formatDate', date, 'long')).toBe('Jumat, 16 Mei 2025')
+    expect(call('formatDate', date, 'short')).toBe('16 Mei 2025')
+    expect(call('formatDate', date, 'time')).toBe('14.30 WITA')
+    expect(call('formatDate', date, 'datetime')).toBe('Jumat, 16 Mei 2025, 14.30 WITA')
+  })
+  it('shows no time of day for date-only values', () => {
+    expect(call('formatDate', dateOnly, 'datetime')).toBe('Jumat, 16 Mei 2025')
+    expect(call('formatDate', dateOnly, 'time')).toBe('')
+  })
+  it('follows the site language and zone', () => {
+    const en = createHelpers(context({ lang: 'en-GB', timezone: 'Asia/Jakarta' })) as unknown as Record<
+      string,
+      Helper
+    >
+    expect(en.formatDate?.(date, 'long', { hash: {} })).toMatch(/^Friday,? 16 May 2025$/)
+    expect(en.formatDate?.(date, 'time', { hash: {} })).toBe('13:30 GMT+7')
+  })
+})
+
+describe('t and readingTime', () => {
+  it('fills placeholders and falls back to the key', () => {
+    expect(helpers.t?.('pagination.of', { hash: { current: 2, total: 5 } })).toBe('Halaman 2 dari 5')
+    expect(helpers.t?.('no.such.key', { hash: {} })).toBe('no.such.key')
+    expect(call('readingTime', { readingTime: 4 })).toBe('4 menit baca')
+    expect(call('readingTime', 0)).toBe('1 menit baca')
+  })
+  it('has the same keys in every language, including the route words core reads', () => {
+    expect(Object.keys(theme.strings.id ?? {}).sort()).toEqual(Object.keys(theme.strings.en ?? {}).sort())
+    expect(theme.strings.id).toMatchObject({
+      'route.category': 'kategori',
+      'route.author': 'penulis',
+      'route.page': 'halaman',
+      'route.archive': 'arsip',
+      'route.tag': 'tag',
+    })
+    expect(theme.strings.en).toMatchObject({
+      'route.category': 'category',
+      'route.author': 'author',
+      'route.page': 'page',
+      'route.archive': 'archive',
+    })
+  })
+})
+
+describe('shareUrl', () => {
+  const article = { url: '/news/2025/05/16/banjir-rob/', title: 'Banjir & rob: "air naik" 50%' }
+  it('encodes the absolute article URL and title for each network', () => {
+    const url = encodeURIComponent('https://kaltim.example/news/2025/05/16/banjir-rob/')
+    const title = encodeURIComponent(article.title)
+    expect(call('shareUrl', 'whatsapp', article)).toBe(`https://wa.me/?text=${title}%20${url}`)
+    expect(call('shareUrl', 'facebook', article)).toBe(`https://www.facebook.com/sharer/sharer.php?u=${url}`)
+    expect(call('shareUrl', 'x', article)).toBe(`https://x.com/intent/post?text=${title}&url=${url}`)
+    expect(call('shareUrl', 'telegram', article)).toBe(`https://t.me/share/url?url=${url}&text=${title}`)
+    expect(call('shareUrl', 'linkedin', article)).toBe(
+      `https://www.linkedin.com/sharing/share-offsite/?url=${url}`,
+    )
+    expect(call('shareUrl', 'email', article)).toMatch(/^mailto:\?subject=Banjir%20%26%20rob/)
+    expect(call('shareUrl', 'myspace', article)).toBe('')
+  })
+})
+
+describe('text helpers', () => {
+  it('shortens at a word boundary', () => {
+    expect(call('excerpt', 'Satu dua tiga empat lima enam tujuh', 20)).toBe('Satu dua tiga empat…')
+    expect(call('excerpt', 'Pendek', 20)).toBe('Pendek')
+  })
+  it('puts an escaped dateline into the first paragraph', () => {
+    const html = String(
+      call('withDateline', {
+        html: '<figure>x</figure><p class="a">Isi.</p><p>Dua.</p>',
+        dateline: 'Samarinda <b>',
+        lang: 'id-ID',
+      }),
+    )
+    expect(html).toBe(
+      '<figure>x</figure><p class="a"><span class="dateline">SAMARINDA &lt;B&gt; —</span> Isi.</p><p>Dua.</p>',
+    )
+  })
+  it('writes only safe custom properties', () => {
+    const css = String(
+      call('cssVars', [
+        { name: '--accent', value: '#0a5' },
+        { name: 'ink', value: 'rgb(0 0 0)' },
+        { name: '--x', value: 'red}</style><script>alert(1)</script>' },
+        { name: '--y;color', value: 'red' },
+      ]),
+    )
+    expect(css).toBe('--accent:#0a5;--ink:rgb(0 0 0)')
+  })
+  it('keeps a short pagination bar for long listings', () => {
+    const pages = Array.from({ length: 30 }, (_, i) => ({
+      number: i + 1,
+      url: `/p/${i + 1}/`,
+      current: i === 14,
+    }))
+    const items = call('pageItems', { current: 15, total: 30, pages }) as { number?: number; gap?: boolean }[]
+    expect(items.map((i) => (i.gap ? '…' : i.number))).toEqual([1, '…', 14, 15, 16, '…', 30])
+  })
+})
+
+describe('templates escape what writers control', () => {
+  it('renders hostile text escaped everywhere', async () => {
+    const Handlebars = createRequire(path.join(repoRoot, 'packages/core/package.json'))(
+      'handlebars',
+    ) as typeof import('handlebars')
+    const env = Handlebars.create()
+    const read = async (folder: string) => {
+      const dir = path.join(theme.dir, folder)
+      const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.hbs'))
+      return new Map(
+        await Promise.all(
+          files.map(
+            async (f) => [f.replace(/\.hbs$/, ''), await readFile(path.join(dir, f), 'utf8')] as const,
+          ),
+        ),
+      )
+    }
+    for (const [name, source] of await read('partials')) env.registerPartial(name, source)
+    env.registerHelper(createHelpers(context()))
+    const layouts = await read('layouts')
+    const evil = '<script>alert(1)</script>"\'><img src=x onerror=alert(2)>'
+    const term = { name: evil, slug: 'x', url: '/news/kategori/x/' }
+    const article = {
+      id: 'a',
+      title: evil,
+      url: '/news/a/',
+      excerpt: evil,
+      summary: evil,
+      dateline: evil,
+      lang: 'id-ID',
+      published: date,
+      modified: date,
+      updated: date,
+      category: term,
+      tags: [term],
+      authors: [{ ...term, homepage: 'https://x.example' }],
+      image: { src: '/x.jpg', alt: evil, caption: evil, width: 10, height: 5 },
+      source: { name: evil, url: 'https://src.example/?a=1&b=2' },
+      readingTime: 3,
+      html: '<p>Body.</p>',
+      wordCount: 3,
+      headings: [],
+      data: {},
+    }
+    const page: PageContext = {
+      site: {
+        title: evil,
+        description: evil,
+        lang: 'id-ID',
+        url: 'https://kaltim.example/news',
+        basePath: '/news/',
+        nav: [term],
+        footerLinks: [{ label: evil, url: '/x/' }],
+        colors: [{ name: '--accent', value: evil }],
+        copyright: evil,
+        year: 2025,
+      },
+      page: {
+        kind: 'article',
+        url: '/news/a/',
+        breadcrumbs: [{ name: evil, url: 'https://kaltim.example/news/' }],
+        meta: {
+          title: evil,
+          description: evil,
+          canonical: 'https://kaltim.example/news/a/',
+          ogType: 'article',
+          noindex: false,
+          feeds: [],
+          alternates: [],
+          jsonLd: ['{"@type":"NewsArticle"}'],
+        },
+      },
+      theme: theme.options ?? {},
+      article,
+      related: [article],
+    }
+    const body = env.compile(layouts.get('article') ?? '')(page)
+    const html = env.compile(layouts.get('base') ?? '')({ ...page, body: new Handlebars.SafeString(body) })
+    expect(html).toContain('<p class="kicker">')
+    expect(html).not.toContain('<script>alert')
+    expect(html).not.toContain('<img src=x')
+    expect(html).not.toMatch(/<style>[^<]*alert/)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('<script type="application/ld+json">{"@type":"NewsArticle"}</script>')
+  })
+})
