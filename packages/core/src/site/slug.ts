@@ -2,29 +2,51 @@ import slugify from '@sindresorhus/slugify'
 
 const options = { decamelize: false }
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const MARK = /\p{M}/u
+const transliterable = new Map<string, boolean>()
+
+/** Whether slugify keeps something of a character (`a`, `Ü` → `ue`, `ب` → `b`) rather than dropping it. */
+function isTransliterable(char: string): boolean {
+  let kept = transliterable.get(char)
+  if (kept === undefined) {
+    kept = slugify(char, options) !== ''
+    transliterable.set(char, kept)
+  }
+  return kept
+}
 
 /**
  * Makes a URL slug from any text: transliterates, lower-cases, joins words with `-`.
- * Words in scripts with no Latin transliteration (Chinese, Japanese, Thai…) keep their
- * own letters: dropping them would leave `東京の天気 2025` as `2025`, and every
- * all-Chinese headline as the same placeholder, colliding with the others.
+ * Letters of scripts with no Latin transliteration (Chinese, Japanese, Thai…) are kept
+ * as they are: dropping them would turn `苹果发布iPhone 17` into `iphone-17`, and every
+ * all-Chinese headline into the same placeholder, colliding with the others.
  */
 export function toSlug(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean)
-  const lost = words.some((word) => LETTER_OR_DIGIT.test(word) && slugify(word, options) === '')
-  const slug = lost
-    ? words
-        .map((word) => slugify(word, options) || unicodeSlug(word))
-        .filter(Boolean)
-        .join('-')
-    : slugify(text, options)
-  return slug || 'untitled'
+  const chars = [...text.normalize('NFC')]
+  const native: boolean[] = []
+  chars.forEach((char, i) => {
+    native.push(
+      LETTER_OR_DIGIT.test(char)
+        ? !isTransliterable(char)
+        : MARK.test(char) && i > 0 && native[i - 1] === true,
+    )
+  })
+  if (!native.includes(true)) return slugify(text, options) || 'untitled'
+  const parts: string[] = []
+  let run = ''
+  chars.forEach((char, i) => {
+    run += char
+    if (i === chars.length - 1 || native[i + 1] !== native[i]) {
+      parts.push(native[i] ? unicodeSlug(run) : slugify(run, options))
+      run = ''
+    }
+  })
+  return parts.filter(Boolean).join('-') || 'untitled'
 }
 
 /** Letters, marks and digits of any script, lower-cased, joined with `-`. */
 function unicodeSlug(text: string): string {
   return text
-    .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
