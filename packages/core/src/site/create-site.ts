@@ -29,6 +29,16 @@ function articleId(record: ArticleRecord, contentPrefix: string): string {
   return relative.replace(/\.md$/i, '')
 }
 
+/** Terms by slug, in order; of spellings sharing a slug, the first written is the one shown. */
+function uniqueTerms(names: readonly string[]): Term[] {
+  const bySlug = new Map<string, Term>()
+  for (const name of names) {
+    const t = term(name)
+    if (!bySlug.has(t.slug)) bySlug.set(t.slug, t)
+  }
+  return [...bySlug.values()]
+}
+
 /** Normalises one record's front matter into a site article. */
 export function toSiteArticle(
   record: ArticleRecord,
@@ -48,7 +58,7 @@ export function toSiteArticle(
     modified: data.updated && data.updated.time > data.date.time ? data.updated : data.date,
     authors,
     category: data.category ? term(data.category) : undefined,
-    tags: [...new Map((data.tags ?? []).map((tag) => [toSlug(tag), term(tag)])).values()],
+    tags: uniqueTerms(data.tags ?? []),
     summary: data.summary,
     excerpt: record.excerpt,
     image: data.image,
