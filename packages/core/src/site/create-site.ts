@@ -46,7 +46,13 @@ export function toSiteArticle(
 ): SiteArticle {
   const data = record.data
   const people = [...(data.author ? [data.author] : []), ...(data.authors ?? [])]
-  const authors: ArticleAuthor[] = people.map((person) => ({ ...person, slug: toSlug(person.name) }))
+  // One entry per person: a name in both `author` and `authors` would list the article twice on their page.
+  const bySlug = new Map<string, ArticleAuthor>()
+  for (const person of people) {
+    const slug = toSlug(person.name)
+    if (!bySlug.has(slug)) bySlug.set(slug, { ...person, slug })
+  }
+  const authors = [...bySlug.values()]
   return {
     id: articleId(record, options.contentPrefix),
     sourcePath: record.sourcePath,
