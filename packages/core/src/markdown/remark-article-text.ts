@@ -25,7 +25,8 @@ export interface ArticleHeading {
   column: number
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+// Digits joined by "." or "," are one number (1.000, 1,5), as readers read them.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|(?<=\p{N})[.,](?=\p{N}))*/gu
 
 /** Counts words in any script that separates words with spaces or punctuation. */
 export function countWords(text: string): number {
