@@ -1,0 +1,240 @@
+import { EventEmitter } from 'node:events'
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { watch } from 'chokidar'
+import { cacheDirOf } from '../build/build.js'
+import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from '../build/create-site-builder.js'
+import { createStructuredData } from '../build/structured-data.js'
+import { createArticleCache } from '../cache/article-cache.js'
+import { loadConfig } from '../config/load-config.js'
+import { type BuildOverrides, type ResolvedConfig, resolveConfig } from '../config/resolve-config.js'
+import type { WartaConfig } from '../config/types.js'
+import { type Diagnostic, formatDiagnostic, hasErrors } from '../errors/diagnostic.js'
+import { mapConcurrent } from '../util/map-concurrent.js'
+import { writeChangedFiles } from '../write/write-in-place.js'
+import type { OutputFile } from '../write/write-output.js'
+import { createPreviewServer, type PreviewServer } from './preview-server.js'
+import { differsOnlyInStylesheetLinks } from './stylesheet-change.js'
+import { type ChangeBatch, createWatchQueue, isFileEvent } from './watch-queue.js'
+
+/** Options of the preview. */
+export interface DevOptions extends BuildOverrides {
+  /** Port to listen on. Default `4321`; `0` picks a free port. */
+  port?: number
+  /** Interface to listen on. Default `127.0.0.1`: the preview is not shared unless you say so. */
+  host?: string
+  /** Quiet time after the last file event before rebuilding, in ms. Default `30`. */
+  debounceMs?: number
+  /** The clock for future articles. Default: now, read at each rebuild. */
+  now?: () => number
+}
+
+/** What one rebuild did. */
+export interface RebuildEvent {
+  /** Output files written (relative to the preview folder). */
+  written: string[]
+  removed: string[]
+  durationMs: number
+  articles: number
+}
+
+/** A failed rebuild: the last good site keeps being served. */
+export interface RebuildErrorEvent {
+  diagnostics: Diagnostic[]
+  /** The diagnostics as `path:line:column: …` lines. */
+  text: string
+}
+
+/** The running preview: a server over the preview folder, rebuilt on every change. */
+export interface DevServer extends EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }> {
+  /** Where the preview is served, e.g. `http://127.0.0.1:4321/`. */
+  url: string
+  /** The folder the preview is written to (`.warta/preview` under the site root by default). */
+  outDir: string
+  /** Resolves when no change is waiting or being built. */
+  idle(): Promise<void>
+  /** Stops watching and serving. */
+  close(): Promise<void>
+}
+
+/**
+ * True when a rebuild changed stylesheets and nothing else: pages differ from what is on
+ * disk only in their (content-hashed) stylesheet links, so open pages can swap stylesheets
+ * instead of reloading.
+ */
+async function onlyStylesheetsChanged(
+  outDir: string,
+  written: readonly OutputFile[],
+  removed: readonly string[],
+): Promise<boolean> {
+  if (!written.some((f) => f.path.endsWith('.css'))) return false
+  const isCss = (p: string) => p.endsWith('.css')
+  if (!removed.every(isCss) || !written.every((f) => isCss(f.path) || f.path.endsWith('.html'))) return false
+  const pages = written.filter((f) => f.path.endsWith('.html'))
+  const unchanged = await mapConcurrent(pages, 32, async (page) => {
+    const before = await readFile(path.join(outDir, page.path), 'utf8').catch(() => undefined)
+    return before !== undefined && differsOnlyInStylesheetLinks(before, String(page.contents))
+  })
+  return unchanged.every(Boolean)
+}
+
+/**
+ * Builds the site into a preview folder, serves it on 127.0.0.1 and rebuilds on every
+ * change to content, layouts, partials, public files, the theme or the config file —
+ * re-rendering only the pages whose inputs changed. A broken file never stops the preview:
+ * the last good site stays up and the browser shows the error until it is fixed.
+ */
+export async function dev(config: WartaConfig, options: DevOptions = {}): Promise<DevServer> {
+  const resolve = (c: WartaConfig) =>
+    resolveConfig(c, {
+      ...options,
+      outDir: options.outDir ?? path.join(c.root ?? process.cwd(), '.warta', 'preview'),
+    })
+  let resolved = resolve(config)
+  const createBuilder = (r: ResolvedConfig) =>
+    createSiteBuilder(r, {
+      cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
+      structuredData: createStructuredData(r),
+    })
+  let builder: SiteBuilder = createBuilder(resolved)
+  let served = new Set<string>()
+  const emitter = new EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }>()
+  let server: PreviewServer | undefined
+
+  const apply = async (result: SiteBuildResult, started: number): Promise<void> => {
+    if (hasErrors(result.diagnostics)) {
+      const text = result.diagnostics.map(formatDiagnostic).join('\n')
+      const errors = result.diagnostics.filter((d) => d.severity === 'error')
+      server?.sendError({
+        message: `${errors.length} error${errors.length === 1 ? '' : 's'} in ${[...new Set(errors.map((d) => d.file))].join(', ')}`,
+        text,
+      })
+      emitter.emit('error', { diagnostics: result.diagnostics, text })
+      return
+    }
+    const current = new Set(result.files.map((f) => f.path))
+    const written = result.files.filter((f) => result.changed.has(f.path))
+    const removed = [...served].filter((p) => !current.has(p))
+    await writeChangedFiles(resolved.outDir, written, removed)
+    served = current
+    const paths = written.map((f) => f.path)
+    if (paths.length > 0 || removed.length > 0) {
+      const cssOnly =
+        paths.length > 0 && removed.every((p) => p.endsWith('.css')) && paths.every((p) => p.endsWith('.css'))
+      server?.reload({ files: [...paths, ...removed], cssOnly })
+    } else {
+      server?.clearError()
+    }
+    emitter.emit('rebuild', {
+      written: paths,
+      removed,
+      durationMs: Math.round(performance.now() - started),
+      articles: result.articles,
+    })
+  }
+
+  const rebuild = async (batch?: ChangeBatch): Promise<void> => {
+    const started = performance.now()
+    const configFile = options.configFile
+    const configChanged =
+      batch &&
+      configFile &&
+      [...batch.changed, ...batch.removed].some(
+        (f) => f === configFile || f.startsWith(path.join(resolved.theme.dir, 'i18n') + path.sep),
+      )
+    if (configChanged) {
+      try {
+        resolved = resolve((await loadConfig(configFile)).config)
+        builder = createBuilder(resolved)
+        await updateWatched()
+      } catch (error) {
+        const diagnostic: Diagnostic = {
+          file: path.relative(resolved.root, configFile),
+          message: (error as Error).message,
+          ruleId: 'config',
+          severity: 'error',
+        }
+        return apply(
+          { files: [], changed: new Set(), diagnostics: [diagnostic], articles: 0, pages: 0, inputs: [] },
+          started,
+        )
+      }
+    }
+    const result = await builder.run({ now: options.now?.(), changes: configChanged ? undefined : batch })
+    await apply(result, started)
+  }
+
+  await rm(resolved.outDir, { recursive: true, force: true })
+  await rebuild()
+  server = await createPreviewServer({
+    root: resolved.outDir,
+    host: options.host,
+    port: options.port ?? 4321,
+    basePath: resolved.site.basePath,
+  })
+
+  const queue = createWatchQueue({
+    debounceMs: options.debounceMs ?? 30,
+    run: rebuild,
+    onError: (error) => {
+      const diagnostic: Diagnostic = {
+        file: resolved.configFile ? path.relative(resolved.root, resolved.configFile) : '(build)',
+        message: (error as Error).message,
+        ruleId: 'build',
+        severity: 'error',
+      }
+      server?.sendError({ message: diagnostic.message, text: formatDiagnostic(diagnostic) })
+      emitter.emit('error', { diagnostics: [diagnostic], text: formatDiagnostic(diagnostic) })
+    },
+  })
+  // The site folder as a whole (content, layouts, partials, public, config), plus the theme.
+  // Watching folders that do not exist yet loses events in chokidar, so none are named.
+  const watchedPaths = () => [
+    resolved.root,
+    ...(resolved.theme.dir.startsWith(resolved.root + path.sep) ? [] : [resolved.theme.dir]),
+  ]
+  const isIgnored = (file: string) =>
+    file === resolved.outDir ||
+    file.startsWith(resolved.outDir + path.sep) ||
+    file.startsWith(path.join(resolved.root, '.warta')) ||
+    [...watched].some(
+      (base) =>
+        file.startsWith(base + path.sep) && file.slice(base.length).includes(`${path.sep}node_modules`),
+    ) ||
+    /^\.|~$|\.tmp$/.test(path.basename(file))
+  let watched = new Set(watchedPaths())
+  const watcher = watch([...watched], { ignoreInitial: true, ignored: isIgnored })
+  async function updateWatched() {
+    const next = new Set(watchedPaths())
+    watcher.unwatch([...watched].filter((p) => !next.has(p)))
+    watcher.add([...next].filter((p) => !watched.has(p)))
+    watched = next
+  }
+  watcher.on('all', (event, file) => {
+    if (isFileEvent(event)) queue.enqueue(event, path.resolve(file))
+  })
+  watcher.on('error', (error) => {
+    const code = (error as NodeJS.ErrnoException).code
+    const message =
+      code === 'ENOSPC' || code === 'EMFILE'
+        ? 'The system ran out of file watches. Raise the limit, e.g. `sudo sysctl fs.inotify.max_user_watches=524288`, or exclude large folders from the site folder.'
+        : `Watching failed: ${(error as Error).message}`
+    server?.sendError({ message, text: message })
+    emitter.emit('error', {
+      diagnostics: [{ file: '(watcher)', message, ruleId: 'watch', severity: 'error' }],
+      text: message,
+    })
+  })
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()))
+
+  return Object.assign(emitter, {
+    url: server.url,
+    outDir: resolved.outDir,
+    idle: () => queue.idle(),
+    async close() {
+      await watcher.close()
+      await queue.close()
+      await server?.close()
+    },
+  })
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto'
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { mapConcurrent } from '../util/map-concurrent.js'
+import { type OutputFile, resolveInside } from './write-output.js'
+
+/**
+ * Updates an output folder in place for the preview: writes only the given changed files,
+ * each to a temporary name then renamed (so the server never sends half a page), and
+ * deletes files the site no longer has.
+ */
+export async function writeChangedFiles(
+  outDir: string,
+  changed: readonly OutputFile[],
+  removed: readonly string[],
+): Promise<void> {
+  await mapConcurrent(changed, 32, async (file) => {
+    const target = resolveInside(outDir, file.path)
+    await mkdir(path.dirname(target), { recursive: true })
+    const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
+    if (file.contents !== undefined) await writeFile(temporary, file.contents)
+    else if (file.from) await copyFile(file.from, temporary)
+    else return
+    await rename(temporary, target)
+  })
+  await mapConcurrent(removed, 32, (file) => rm(resolveInside(outDir, file), { force: true }))
+}
