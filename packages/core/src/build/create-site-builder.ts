@@ -13,12 +13,13 @@ import { createProcessor, type MarkdownProcessor } from '../markdown/create-proc
 import { createRenderer, TemplateRenderError } from '../render/create-renderer.js'
 import { readTemplateFiles } from '../render/template-files.js'
 import { readThemeAssets } from '../render/theme-assets.js'
-import { createPages, type StructuredData } from '../routes/create-pages.js'
+import { createPages, createTermPaths, type StructuredData } from '../routes/create-pages.js'
 import { PathRegistry, routeSite } from '../routes/route-site.js'
 import { createUrlFor } from '../routes/to-views.js'
 import { createSiteModel } from '../site/create-site.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
+import { generateSiteOutputs, type OutputMemo } from './site-outputs.js'
 
 /** One file of a build's result, with the fingerprint that decides whether it changed. */
 export interface BuiltFile extends OutputFile {
@@ -93,6 +94,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   const sources = new Map<string, SourceEntry>()
   const previousKeys = new Map<string, string>()
   let sourceList: string[] | undefined
+  const outputMemo: OutputMemo = new Map()
   const toRootRelative = (file: string) => path.relative(config.root, file).split(path.sep).join('/')
 
   const fingerprint = contentFingerprint(config)
@@ -245,6 +247,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
           })
         }
       }
+      const generated = await generateSiteOutputs(routed, {
+        config,
+        pages,
+        termPaths: createTermPaths(routed),
+        now,
+        memo: outputMemo,
+      })
+      for (const file of generated) if (registry.claim(`/${file.path}`, 'generated outputs')) files.push(file)
       for (const asset of assets)
         files.push({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
       const publicFiles = (

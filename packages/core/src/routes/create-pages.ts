@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { hashText } from '../content/process-source.js'
+import { feedLinks } from '../outputs/feeds.js'
 import type { Strings } from '../render/theme.js'
 import { paginatedPath } from './permalink.js'
 import type { PathRegistry, RoutedCollection, RoutedSite } from './route-site.js'
@@ -8,7 +9,6 @@ import type {
   ArticleView,
   CardView,
   Crumb,
-  FeedLink,
   PageContext,
   PageMeta,
   PaginationView,
@@ -31,22 +31,23 @@ export interface Page {
   context(): PageContext
 }
 
-/** Structured data the pages stage asks the outputs stage for. */
+/** Structured data the pages stage asks the outputs stage for: serialised JSON-LD, safe inside `<script>`. */
 export interface StructuredData {
-  article(article: ArticleView, crumbs: Crumb[], canonical: string): unknown[]
-  listing(crumbs: Crumb[]): unknown[]
-  home(): unknown[]
+  article(article: ArticleView, crumbs: Crumb[]): string[]
+  listing(crumbs: Crumb[]): string[]
+  home(): string[]
 }
-
-/** Where a listing's feeds live, relative to the listing: `feed/rss.xml` and friends. */
-export const FEED_FILES = [
-  { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS' },
-  { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
-  { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
-] as const
 
 /** The folder of a listing's feeds, as a site path: `/feed/` for the site, `/kategori/x/feed/` for a section. */
 export const feedFolder = (listingPath: string): string => `${listingPath}feed/`
+
+/** Looks up the listing path of a category, tag or author. */
+export function createTermPaths(site: RoutedSite): TermPaths {
+  const pathsByKind = new Map<string, string>()
+  for (const c of [...site.categories, ...site.tags, ...site.authors])
+    pathsByKind.set(`${c.kind}:${c.term.slug}`, c.path)
+  return (kind, slug) => pathsByKind.get(`${kind}:${slug}`)
+}
 
 /** Options of the pages stage. */
 export interface PagesOptions {
@@ -62,10 +63,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
   const { config, strings } = options
   const urlFor = createUrlFor(config.site.basePath)
   const absolute = (path: string) => new URL(urlFor(path), `${config.site.url}/`).href
-  const pathsByKind = new Map<string, string>()
-  for (const c of [...site.categories, ...site.tags, ...site.authors])
-    pathsByKind.set(`${c.kind}:${c.term.slug}`, c.path)
-  const termPaths: TermPaths = (kind, slug) => pathsByKind.get(`${kind}:${slug}`)
+  const termPaths = createTermPaths(site)
 
   const cards = new Map<string, { card: CardView; key: string }>()
   for (const article of site.articles) {
@@ -91,7 +89,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
       new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.site.timezone }).format(options.now),
     ),
   }
-  const siteFeeds = config.feeds.enabled ? feedLinks(feedFolder('/'), config.site.title, absolute) : []
+  const siteFeeds = config.feeds.enabled ? feedLinks(config.site, feedFolder('/'), config.site.title) : []
   const sharedKey = hashText(
     JSON.stringify([shared, siteFeeds, strings, config.theme.options ?? null, config.site.publisher]),
   )
@@ -142,7 +140,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
         meta: meta({
           title: config.site.title,
           canonical: absolute('/'),
-          jsonLd: options.structuredData.home().map(String),
+          jsonLd: options.structuredData.home(),
         }),
       },
       theme: config.theme.options ?? {},
@@ -180,7 +178,11 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
           : absolute(article.path)
         const categoryFeeds =
           categoryPath && config.feeds.enabled && config.feeds.categories
-            ? feedLinks(feedFolder(categoryPath), `${config.site.title}: ${article.category?.name}`, absolute)
+            ? feedLinks(
+                config.site,
+                feedFolder(categoryPath),
+                `${config.site.title}: ${article.category?.name}`,
+              )
             : []
         return {
           site: shared,
@@ -210,7 +212,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
                 tags: article.tags.map((t) => t.name),
                 authors: article.authors.map((a) => a.name),
               },
-              jsonLd: options.structuredData.article(view, crumbs, canonical).map(String),
+              jsonLd: options.structuredData.article(view, crumbs),
             }),
           },
           theme: config.theme.options ?? {},
@@ -240,7 +242,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     const ownFeeds =
       config.feeds.enabled &&
       ((kind === 'category' && config.feeds.categories) || (kind === 'tag' && config.feeds.tags))
-        ? feedLinks(feedFolder(collection.path), `${config.site.title}: ${collection.term.name}`, absolute)
+        ? feedLinks(config.site, feedFolder(collection.path), `${config.site.title}: ${collection.term.name}`)
         : []
     for (let n = 1; n <= total; n++) {
       const path = paginatedPath(collection.path, n, pageWord)
@@ -275,7 +277,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
                 ),
                 canonical: absolute(path),
                 feeds: [...siteFeeds, ...ownFeeds],
-                jsonLd: options.structuredData.listing(crumbs).map(String),
+                jsonLd: options.structuredData.listing(crumbs),
               }),
             },
             theme: config.theme.options ?? {},
@@ -329,14 +331,6 @@ function paginate(
       current: i + 1 === current,
     })),
   }
-}
-
-function feedLinks(folder: string, title: string, absolute: (path: string) => string): FeedLink[] {
-  return FEED_FILES.map((f) => ({
-    type: f.type,
-    title: `${title} (${f.label})`,
-    url: absolute(folder + f.file),
-  }))
 }
 
 /** The masthead's sections: the configured ones in order, else the six largest categories. */
