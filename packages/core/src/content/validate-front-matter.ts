@@ -16,9 +16,17 @@ function fieldName(path: readonly PropertyKey[]): string {
     .join('')
 }
 
+/** Whether an issue is about a field that is not there at all, whatever check it failed. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return (
+    issue.input === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')
+  )
+}
+
 function describeIssue(issue: z.core.$ZodIssue): { message: string; hint: string } {
   const field = fieldName(issue.path)
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (isMissing(issue)) {
     return {
       message: `Missing required field "${field}".`,
       hint: `Add a \`${field}:\` line to the front matter.`,
@@ -33,8 +41,19 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; hint: string
       hint: `Check the value of "${field}".${example}`,
     }
   }
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map((value) => JSON.stringify(value)).join(', ')
+    return {
+      message: `Field "${field}" must be ${issue.values.length === 1 ? allowed : `one of ${allowed}`}, but it is ${JSON.stringify(issue.input)}.`,
+      hint: `Use one of the allowed values for "${field}".`,
+    }
+  }
+  // Our own messages read on from the field ("must be an http(s) URL…"); zod's and the date
+  // parser's are sentences of their own ("Too big: …", "\"2025-02-30\" does not exist…").
+  const reason = issue.message.replace(/^Invalid input: /, '')
+  const joined = /^[a-z]/.test(reason) ? `Field "${field}" ${reason}` : `Field "${field}": ${reason}`
   return {
-    message: `Field "${field}" ${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'),
+    message: `${joined}.`.replace(/\.\.$/, '.'),
     hint: `Fix the value of "${field}".`,
   }
 }
@@ -53,7 +72,7 @@ export function validateFrontMatter<T extends z.ZodType>(
   return {
     diagnostics: result.error.issues.map((issue) => {
       const { message, hint } = describeIssue(issue)
-      const missing = issue.code === 'invalid_type' && issue.input === undefined
+      const missing = isMissing(issue)
       return {
         file,
         place: frontMatter.locate(issue.path, missing ? 'key' : 'value'),
