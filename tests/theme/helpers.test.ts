@@ -1,5 +1,6 @@
 // Unit tests of the news theme's helpers, and an escaping check that renders the theme's
 // real templates with hostile text in every field a writer controls.
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -46,6 +47,40 @@ const call = (name: string, ...args: unknown[]) => {
 // 2025-05-16 14:30 WITA
 const date = { iso: '2025-05-16T14:30:00+08:00', time: Date.UTC(2025, 4, 16, 6, 30), hasTime: true }
 const dateOnly = { iso: '2025-05-16T00:00:00+08:00', time: Date.UTC(2025, 4, 15, 16, 0), hasTime: false }
+
+describe('newsTheme', () => {
+  it('points at the package folder and fills option defaults', () => {
+    for (const folder of [
+      'layouts/base.hbs',
+      'layouts/article.hbs',
+      'partials/head.hbs',
+      'assets/style.css',
+      'i18n/id.json',
+    ]) {
+      expect(existsSync(path.join(theme.dir, folder)), folder).toBe(true)
+    }
+    expect(theme.name).toBe('@warta/theme-news')
+    expect(theme.options).toMatchObject({
+      share: ['whatsapp', 'facebook', 'x', 'telegram', 'linkedin', 'email'],
+      homeSections: 6,
+      copyLink: true,
+    })
+    expect(newsTheme({ share: ['email'], homeSections: 2 }).options).toMatchObject({
+      share: ['email'],
+      homeSections: 2,
+    })
+  })
+  it('refuses a share network it does not know', () => {
+    expect(() => newsTheme({ share: ['myspace' as never] })).toThrow(/unknown share network "myspace"/)
+  })
+  it('dates the masthead from site.today when core gives it, else from the build clock', () => {
+    expect(call('today', 'long')).toBe('Jumat, 16 Mei 2025')
+    const today = { iso: '2025-08-17T09:00:00+08:00', time: Date.UTC(2025, 7, 17, 1), hasTime: true }
+    expect(helpers.today?.('long', { hash: {}, data: { root: { site: { today } } } })).toBe(
+      'Minggu, 17 Agustus 2025',
+    )
+  })
+})
 
 describe('formatDate', () => {
   it('writes Indonesian dates in the site time zone', () => {
