@@ -45,6 +45,9 @@ export interface BuildReport {
   summary: string
 }
 
+/** A path as the person who ran the command would write it (package scripts run elsewhere, INIT_CWD says where). */
+const displayPath = (file: string) => path.relative(process.env.INIT_CWD ?? process.cwd(), file) || '.'
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
@@ -75,6 +78,6 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     ...stats,
     durationMs,
     diagnostics: result.diagnostics,
-    summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${path.relative(process.cwd(), resolved.outDir) || '.'}`,
+    summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }
