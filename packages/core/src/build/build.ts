@@ -5,7 +5,10 @@ import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
+import type { Redirect } from '../routes/permalink-history.js'
+import type { Schedule } from '../site/schedule.js'
 import { writeSiteAtomically } from '../write/write-output.js'
+import { writeFileAtomically, writePermalinkHistory } from '../write/write-site-files.js'
 import { createSiteBuilder } from './create-site-builder.js'
 import { createStructuredData } from './structured-data.js'
 
@@ -41,6 +44,12 @@ export interface BuildReport {
   durationMs: number
   /** Warnings (errors reject the build instead). */
   diagnostics: Diagnostic[]
+  /** Redirects this build added because articles' URLs changed (see `warta.permalinks.json`). */
+  redirectsAdded: Redirect[]
+  /** When the site next changes by the clock alone; also written to `scheduleFile`. */
+  schedule: Schedule
+  /** `.warta/schedule.json` beside the output folder: never published. */
+  scheduleFile: string
   /** One line for people, e.g. `Built 14 pages from 1 article in 92 ms`. */
   summary: string
 }
@@ -69,6 +78,9 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   if (hasErrors(result.diagnostics)) throw new WartaBuildError(result.diagnostics)
   const stats = await writeSiteAtomically(resolved.outDir, result.files)
   await manifest?.save(result.files)
+  if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
+  const scheduleFile = path.join(path.dirname(resolved.outDir), '.warta', 'schedule.json')
+  await writeFileAtomically(scheduleFile, `${JSON.stringify(result.schedule, null, 2)}\n`)
   const durationMs = Math.round(performance.now() - started)
   return {
     outDir: resolved.outDir,
@@ -78,6 +90,9 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     ...stats,
     durationMs,
     diagnostics: result.diagnostics,
+    redirectsAdded: result.permalinks?.added ?? [],
+    schedule: result.schedule,
+    scheduleFile,
     summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }

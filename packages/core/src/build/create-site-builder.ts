@@ -8,15 +8,27 @@ import { type ArticleSchema, createArticleSchema } from '../content/article-sche
 import { findSources } from '../content/find-sources.js'
 import { type ArticleRecord, hashText } from '../content/process-source.js'
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
+import { readAuthors } from '../content/read-authors.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
 import { createRenderer, TemplateRenderError } from '../render/create-renderer.js'
 import { readTemplateFiles } from '../render/template-files.js'
 import { readThemeAssets } from '../render/theme-assets.js'
 import { createPages, createTermPaths, type StructuredData } from '../routes/create-pages.js'
+import {
+  generateRedirectPage,
+  generateRedirectsFile,
+  PERMALINK_HISTORY_FILE,
+  type PermalinkHistory,
+  parsePermalinkHistory,
+  type Redirect,
+  updatePermalinkHistory,
+} from '../routes/permalink-history.js'
 import { PathRegistry, routeSite } from '../routes/route-site.js'
 import { createUrlFor } from '../routes/to-views.js'
+import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel } from '../site/create-site.js'
+import { computeSchedule, type Schedule } from '../site/schedule.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
 import { generateSiteOutputs, type OutputMemo } from './site-outputs.js'
@@ -35,8 +47,10 @@ export interface SiteBuildResult {
   diagnostics: Diagnostic[]
   articles: number
   pages: number
-  /** Source files that went into the build (content, templates, assets, public), for watching. */
-  inputs: string[]
+  /** When the site next changes by the clock alone (embargoes, expiry, the news sitemap's window). */
+  schedule: Schedule
+  /** The permalink history with this build's URLs, and the redirects this build added. Absent on failure. */
+  permalinks?: { history: PermalinkHistory; added: Redirect[] }
 }
 
 /** Per-run switches. */
@@ -177,7 +191,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))
 
       const contentPrefix = `${toRootRelative(config.contentDir)}/`
+      const authorData = await readAuthors(config.root)
+      diagnostics.push(...authorData.diagnostics, ...checkAuthorRefs(records, authorData.authors))
       const model = createSiteModel(records, {
+        authors: authorData.authors,
         lang: config.site.lang,
         contentPrefix,
         drafts: config.drafts,
@@ -212,17 +229,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       })
       diagnostics.push(...renderer.diagnostics, ...registry.diagnostics)
 
-      const inputs = [
-        ...sourcePaths.map((p) => path.join(config.root, p)),
-        ...[...layouts.values(), ...partials.values()].map((t) => t.file),
-      ]
+      const schedule = computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone)
       const failed = (): SiteBuildResult => ({
         files: [],
         changed: new Set(),
         diagnostics,
         articles: routed.articles.length,
         pages: pages.length,
-        inputs,
+        schedule,
+        permalinks: { history: moved.history, added: moved.added },
       })
       if (hasErrors(diagnostics)) return failed()
 
@@ -246,6 +261,32 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
             severity: 'error',
           })
         }
+      }
+      const moved = updatePermalinkHistory(
+        parsePermalinkHistory(
+          await readFile(path.join(config.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
+        ),
+        routed.articles,
+      )
+      const urlOf = (sitePath: string) => new URL(urlFor(sitePath), `${config.site.url}/`).href
+      const redirects = moved.redirects.flatMap((r) => {
+        const outputPath = registry.claim(
+          r.from,
+          `${r.source} (an earlier URL, from ${PERMALINK_HISTORY_FILE})`,
+          undefined,
+          { quiet: true },
+        )
+        return outputPath ? [{ ...r, outputPath }] : []
+      })
+      for (const redirect of redirects) {
+        const contents = generateRedirectPage(urlOf(redirect.to), config.site.lang)
+        files.push({ path: redirect.outputPath, key: hashText(contents), contents })
+      }
+      if (redirects.length > 0) {
+        const contents = generateRedirectsFile(
+          redirects.map((r) => ({ from: urlFor(r.from), to: urlFor(r.to) })),
+        )
+        files.push({ path: '_redirects', key: hashText(contents), contents })
       }
       const generated = await generateSiteOutputs(routed, {
         config,
@@ -277,7 +318,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         diagnostics,
         articles: routed.articles.length,
         pages: pages.length,
-        inputs,
+        schedule,
+        permalinks: { history: moved.history, added: moved.added },
       }
     },
   }

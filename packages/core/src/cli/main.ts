@@ -84,6 +84,8 @@ export async function main(
       const report = await build(config, { ...overrides, onProgress: progress.update })
       progress.clear()
       for (const warning of report.diagnostics) err(formatDiagnostic(warning))
+      for (const redirect of report.redirectsAdded)
+        out(`Added redirect ${redirect.from} → ${redirect.to} (${redirect.source})`)
       out(report.summary)
       return 0
     }

@@ -47,6 +47,8 @@ const image = z.union([
   }),
 ])
 
+const logEntry = (timeZone: string) => z.object({ date: newsDate(timeZone), note: text() })
+
 /**
  * The news article front matter schema. Unknown keys pass through to templates.
  * Dates without an offset are read in `timeZone`.
@@ -84,6 +86,18 @@ export function createArticleSchema(timeZone: string) {
     draft: z.boolean().optional(),
     /** Canonical URL when the article was first published elsewhere. */
     canonical: url().optional(),
+    /** Stable identity for the permalink history. Default: the source path below the content folder. */
+    id: text().optional(),
+    /** Embargo: the article appears in no output before this moment. Default: `date`. */
+    publishAt: newsDate(timeZone).optional(),
+    /** The article disappears from every output after this moment. */
+    expireAt: newsDate(timeZone).optional(),
+    /** Dated updates to the story, shown on the article and driving its modified date. */
+    updates: z.array(logEntry(timeZone)).optional(),
+    /** Dated corrections, shown as a notice on the article and driving its modified date. */
+    corrections: z.array(logEntry(timeZone)).optional(),
+    /** A live blog: dated `##` sections of the body become entries, newest first. */
+    liveblog: z.boolean().optional(),
   })
 }
 

@@ -11,16 +11,12 @@ import {
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 
 /** A source file's text after the front matter was split off and parsed. */
-export interface FrontMatter {
-  /** The parsed YAML as plain data. */
-  data: Record<string, unknown>
+export interface FrontMatter extends YamlData {
   /**
    * The article text after the closing fence, with the front matter's lines left as empty
    * lines, so that line numbers in the body are the file's own.
    */
   body: string
-  /** Finds where a key path (e.g. `['image', 'alt']`) is written; falls back to its parent, then line 1. */
-  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): Position
 }
 
 /** Removes a byte-order mark and turns CRLF and CR line endings into LF; lines and columns are kept. */
@@ -80,11 +76,43 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | { di
   // Blank lines in place of the front matter: the markdown parser must not see it, whichever
   // fence closed it (remark-frontmatter knows only `---`, so a `...` fence would leak the YAML).
   const body = text.slice(0, bodyStart).replace(/[^\n]+/g, '') + text.slice(bodyStart)
+  const parsed = parseYamlData(file, yamlText, 2)
+  return 'diagnostics' in parsed ? parsed : { ...parsed, body }
+}
+
+/** YAML data with a way back to where each key is written. */
+export interface YamlData {
+  data: Record<string, unknown>
+  /** Finds where a key path (e.g. `['image', 'alt']`) is written; falls back to its parent, then the first line. */
+  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): Position
+}
+
+/**
+ * Parses a YAML mapping with limits (unique keys, bounded alias expansion), keeping
+ * positions. `firstLine` is the file line the YAML text starts on.
+ */
+export function parseYamlData(
+  file: string,
+  yamlText: string,
+  firstLine = 1,
+): YamlData | { diagnostics: Diagnostic[] } {
+  const fail = (message: string, hint: string) => ({
+    diagnostics: [
+      {
+        file,
+        place: { line: firstLine, column: 1 },
+        message,
+        hint,
+        ruleId: 'front-matter-yaml',
+        severity: 'error' as const,
+      },
+    ],
+  })
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
   const toPosition = (offset: number): Position => {
     const pos = lineCounter.linePos(offset)
-    return { line: pos.line + 1, column: pos.col }
+    return { line: pos.line + firstLine - 1, column: pos.col }
   }
   if (doc.errors.length > 0) {
     return {
@@ -105,22 +133,17 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | { di
     return fail(
       `Invalid YAML: ${(error as Error).message}`,
       'Use fewer YAML aliases (*name): write the values out.',
-      'front-matter-yaml',
-      { line: 2, column: 1 },
     )
   }
   if (data === null || data === undefined) data = {}
   if (typeof data !== 'object' || Array.isArray(data)) {
     return fail(
-      'The front matter must be a list of `key: value` lines.',
+      'The YAML must be a list of `key: value` lines.',
       'Write e.g. `title: My headline` on its own line.',
-      'front-matter-yaml',
-      { line: 2, column: 1 },
     )
   }
   return {
     data: data as Record<string, unknown>,
-    body,
     locate: (path, target) => locate(doc, path, target ?? 'value', toPosition),
   }
 }

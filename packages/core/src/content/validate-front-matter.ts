@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Diagnostic } from '../errors/diagnostic.js'
-import type { FrontMatter } from './front-matter.js'
+import type { YamlData } from './front-matter.js'
 
 function typeName(value: unknown): string {
   if (value === null) return 'empty'
@@ -64,7 +64,7 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; hint: string
  */
 export function validateFrontMatter<T extends z.ZodType>(
   file: string,
-  frontMatter: FrontMatter,
+  frontMatter: YamlData,
   schema: T,
 ): { data: z.infer<T> } | { diagnostics: Diagnostic[] } {
   const result = schema.safeParse(frontMatter.data, { reportInput: true })

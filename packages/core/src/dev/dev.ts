@@ -101,17 +101,18 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   const emitter = new EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }>()
   let server: PreviewServer | undefined
 
+  const showErrors = (diagnostics: Diagnostic[]): void => {
+    const text = diagnostics.map(formatDiagnostic).join('\n')
+    const errors = diagnostics.filter((d) => d.severity === 'error')
+    server?.sendError({
+      message: `${errors.length} error${errors.length === 1 ? '' : 's'} in ${[...new Set(errors.map((d) => d.file))].join(', ')}`,
+      text,
+    })
+    emitter.emit('error', { diagnostics, text })
+  }
+
   const apply = async (result: SiteBuildResult, started: number): Promise<void> => {
-    if (hasErrors(result.diagnostics)) {
-      const text = result.diagnostics.map(formatDiagnostic).join('\n')
-      const errors = result.diagnostics.filter((d) => d.severity === 'error')
-      server?.sendError({
-        message: `${errors.length} error${errors.length === 1 ? '' : 's'} in ${[...new Set(errors.map((d) => d.file))].join(', ')}`,
-        text,
-      })
-      emitter.emit('error', { diagnostics: result.diagnostics, text })
-      return
-    }
+    if (hasErrors(result.diagnostics)) return showErrors(result.diagnostics)
     const current = new Set(result.files.map((f) => f.path))
     const written = result.files.filter((f) => result.changed.has(f.path))
     const removed = [...served].filter((p) => !current.has(p))
@@ -154,10 +155,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
           ruleId: 'config',
           severity: 'error',
         }
-        return apply(
-          { files: [], changed: new Set(), diagnostics: [diagnostic], articles: 0, pages: 0, inputs: [] },
-          started,
-        )
+        return showErrors([diagnostic])
       }
     }
     const result = await builder.run({ now: options.now?.(), changes: configChanged ? undefined : batch })

@@ -36,8 +36,17 @@ export class PathRegistry {
   readonly #owners = new Map<string, { outputPath: string; owner: string; place?: Diagnostic['place'] }>()
   readonly diagnostics: Diagnostic[] = []
 
-  /** Claims `sitePath` for `owner` (a source path, or a description of a generated page). */
-  claim(sitePath: string, owner: string, place?: Diagnostic['place']): string | undefined {
+  /**
+   * Claims `sitePath` for `owner` (a source path, or a description of a generated page).
+   * A `quiet` claim gives way to an existing owner without an error (old URLs that a new
+   * article has taken over).
+   */
+  claim(
+    sitePath: string,
+    owner: string,
+    place?: Diagnostic['place'],
+    options: { quiet?: boolean } = {},
+  ): string | undefined {
     const result = toOutputPath(sitePath)
     if ('error' in result) {
       this.diagnostics.push({
@@ -52,6 +61,7 @@ export class PathRegistry {
     }
     const key = collisionKey(result.outputPath)
     const previous = this.#owners.get(key)
+    if (previous && options.quiet) return undefined
     if (previous) {
       this.diagnostics.push({
         file: owner,
@@ -95,6 +105,7 @@ export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: 
   }
   const articles = site.articles.flatMap((a) => routed.get(a.id) ?? [])
   return {
+    upcoming: site.upcoming,
     articles,
     categories: routeCollections(site.categories, patterns.category, routed),
     tags: routeCollections(site.tags, patterns.tag, routed),

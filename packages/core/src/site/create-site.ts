@@ -1,4 +1,6 @@
+import type { NewsDate } from '../content/news-date.js'
 import type { ArticleRecord } from '../content/process-source.js'
+import type { AuthorEntity } from '../content/read-authors.js'
 import { findRelated } from './related.js'
 import { toSlug } from './slug.js'
 import type { ArticleAuthor, Collection, SiteArticle, SiteModel, Term } from './types.js'
@@ -14,6 +16,8 @@ export interface SiteModelOptions {
   /** The build's clock, in ms since the epoch: articles dated after it are future articles. */
   now: number
   relatedCount: number
+  /** Author entities from the `authors/` folder, by id. When there are any, front matter names ids. */
+  authors?: ReadonlyMap<string, AuthorEntity>
 }
 
 const WORDS_PER_MINUTE = 200
@@ -42,15 +46,27 @@ function uniqueTerms(names: readonly string[]): Term[] {
 /** Normalises one record's front matter into a site article. */
 export function toSiteArticle(
   record: ArticleRecord,
-  options: Pick<SiteModelOptions, 'lang' | 'contentPrefix'>,
+  options: Pick<SiteModelOptions, 'lang' | 'contentPrefix' | 'authors'>,
 ): SiteArticle {
   const data = record.data
   const people = [...(data.author ? [data.author] : []), ...(data.authors ?? [])]
   // One entry per person: a name in both `author` and `authors` would list the article twice on their page.
   const bySlug = new Map<string, ArticleAuthor>()
   for (const person of people) {
-    const slug = toSlug(person.name)
-    if (!bySlug.has(slug)) bySlug.set(slug, { ...person, slug })
+    const entity = options.authors?.get(person.name)
+    const author: ArticleAuthor = entity
+      ? {
+          name: entity.name,
+          slug: toSlug(entity.id),
+          id: entity.id,
+          role: entity.role,
+          bio: entity.bio,
+          photo: entity.photo,
+          links: entity.links,
+          url: 'url' in person ? (person.url as string | undefined) : undefined,
+        }
+      : { ...person, slug: toSlug(person.name) }
+    if (!bySlug.has(author.slug)) bySlug.set(author.slug, author)
   }
   const authors = [...bySlug.values()]
   return {
@@ -61,7 +77,17 @@ export function toSiteArticle(
     slug: data.slug ?? toSlug(data.title),
     published: data.date,
     updated: data.updated,
-    modified: data.updated && data.updated.time > data.date.time ? data.updated : data.date,
+    modified: latest([
+      data.date,
+      data.updated,
+      ...(data.updates ?? []).map((u) => u.date),
+      ...(data.corrections ?? []).map((c) => c.date),
+    ]),
+    publishAt: data.publishAt ?? data.date,
+    expireAt: data.expireAt,
+    updates: [...(data.updates ?? [])].sort((a, b) => b.date.time - a.date.time),
+    corrections: [...(data.corrections ?? [])].sort((a, b) => b.date.time - a.date.time),
+    liveblog: data.liveblog ?? false,
     authors,
     category: data.category ? term(data.category) : undefined,
     tags: uniqueTerms(data.tags ?? []),
@@ -80,6 +106,23 @@ export function toSiteArticle(
     data: data as Record<string, unknown>,
     record,
   }
+}
+
+function latest(dates: (NewsDate | undefined)[]): NewsDate {
+  return dates.reduce<NewsDate | undefined>(
+    (a, b) => (b && (!a || b.time > a.time) ? b : a),
+    undefined,
+  ) as NewsDate
+}
+
+/** Whether an article is in the site at `now`: not a draft, past its embargo, not expired (switches aside). */
+export function isVisible(
+  article: SiteArticle,
+  options: Pick<SiteModelOptions, 'drafts' | 'future' | 'now'>,
+): boolean {
+  if (article.draft && !options.drafts) return false
+  if (article.expireAt && article.expireAt.time <= options.now) return false
+  return options.future || (article.publishAt.time <= options.now && article.published.time <= options.now)
 }
 
 /** Newest first; the id breaks ties so that order never depends on file system order. */
@@ -107,9 +150,10 @@ function collect(
 
 /** Builds the site model: which articles are published, in what order, grouped how, related to what. */
 export function createSiteModel(records: readonly ArticleRecord[], options: SiteModelOptions): SiteModel {
-  const articles = records
-    .map((record) => toSiteArticle(record, options))
-    .filter((a) => (options.drafts || !a.draft) && (options.future || a.published.time <= options.now))
+  const all = records.map((record) => toSiteArticle(record, options))
+  const articles = all.filter((a) => isVisible(a, options)).sort(byNewest)
+  const upcoming = all
+    .filter((a) => !a.draft && !isVisible(a, options) && (!a.expireAt || a.expireAt.time > options.now))
     .sort(byNewest)
   const categories = collect('category', articles, (a) => (a.category ? [a.category] : []))
   const tags = collect('tag', articles, (a) => a.tags)
@@ -120,6 +164,7 @@ export function createSiteModel(records: readonly ArticleRecord[], options: Site
   ])
   return {
     articles,
+    upcoming,
     categories,
     tags,
     authors,

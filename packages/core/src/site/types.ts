@@ -8,9 +8,22 @@ export interface Term {
   slug: string
 }
 
-/** An author of an article. */
+/** An author of an article: a name, or an entity from the site's `authors/` folder. */
 export interface ArticleAuthor extends Term {
+  /** The author's own page elsewhere. */
   url?: string
+  /** Set when the author is an entity from `authors/`. */
+  id?: string
+  role?: string
+  bio?: string
+  photo?: string
+  links?: { label: string; url: string }[]
+}
+
+/** A dated entry of an article's updates or corrections log. */
+export interface LogEntry {
+  date: NewsDate
+  note: string
 }
 
 /** A lead image. */
@@ -31,9 +44,16 @@ export interface SiteArticle {
   title: string
   slug: string
   published: NewsDate
-  /** `updated` when given, else the publication date. */
+  /** The latest of the publication date, `updated`, and the dates of updates and corrections. */
   modified: NewsDate
   updated?: NewsDate
+  /** When the article may first appear (its embargo): `publishAt`, else `date`. */
+  publishAt: NewsDate
+  /** When the article disappears from every output. */
+  expireAt?: NewsDate
+  updates: LogEntry[]
+  corrections: LogEntry[]
+  liveblog: boolean
   authors: ArticleAuthor[]
   category?: Term
   tags: Term[]
@@ -68,6 +88,8 @@ export interface Collection<A = SiteArticle> {
 export interface SiteModel<A = SiteArticle> {
   /** Published articles, newest first (ties broken by id, so order is stable). */
   articles: A[]
+  /** Articles held back by an embargo or a future date, for the publishing schedule. */
+  upcoming: SiteArticle[]
   categories: Collection<A>[]
   tags: Collection<A>[]
   authors: Collection<A>[]

@@ -1,0 +1,87 @@
+import type { RoutedArticle } from './route-site.js'
+
+/**
+ * Every URL each article has had, keyed by its stable id, oldest first. Kept in the site
+ * folder as `warta.permalinks.json` and committed like a lockfile, so that a changed slug,
+ * date or permalink pattern never breaks a link someone shared.
+ */
+export interface PermalinkHistory {
+  version: 1
+  articles: Record<string, string[]>
+}
+
+/** The history file's name in the site folder. */
+export const PERMALINK_HISTORY_FILE = 'warta.permalinks.json'
+
+/** A URL that moved. */
+export interface Redirect {
+  /** Site path the article used to have. */
+  from: string
+  /** Site path it has now. */
+  to: string
+  /** Source of the article, for messages. */
+  source: string
+}
+
+/** Reads a history file's text; anything unreadable starts a new history. */
+export function parsePermalinkHistory(text: string | undefined): PermalinkHistory {
+  if (!text) return { version: 1, articles: {} }
+  try {
+    const parsed = JSON.parse(text) as PermalinkHistory
+    if (parsed?.version === 1 && parsed.articles && typeof parsed.articles === 'object') return parsed
+  } catch {
+    // fall through
+  }
+  return { version: 1, articles: {} }
+}
+
+/**
+ * Adds each article's current path to the history and lists redirects from every earlier
+ * path to the current one. `added` holds the redirects this build introduced.
+ */
+export function updatePermalinkHistory(
+  history: PermalinkHistory,
+  articles: readonly RoutedArticle[],
+): { history: PermalinkHistory; redirects: Redirect[]; added: Redirect[] } {
+  const next: Record<string, string[]> = { ...history.articles }
+  const redirects: Redirect[] = []
+  const added: Redirect[] = []
+  for (const article of articles) {
+    const previous = history.articles[article.id] ?? []
+    const paths = previous.includes(article.path)
+      ? [...previous.filter((p) => p !== article.path), article.path]
+      : [...previous, article.path]
+    next[article.id] = paths
+    for (const from of paths.slice(0, -1)) {
+      const redirect = { from, to: article.path, source: article.sourcePath }
+      redirects.push(redirect)
+      if (previous.at(-1) !== article.path && previous.at(-1) === from) added.push(redirect)
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)))
+  return {
+    history: { version: 1, articles: sorted },
+    redirects: redirects.sort((a, b) => a.from.localeCompare(b.from)),
+    added,
+  }
+}
+
+/** A page that sends readers and crawlers from an old URL to the new one. */
+export function generateRedirectPage(toUrl: string, lang: string): string {
+  const href = toUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  return `<!doctype html>
+<html lang="${lang.replace(/[^A-Za-z0-9-]/g, '')}">
+<meta charset="utf-8">
+<title>Redirecting…</title>
+<link rel="canonical" href="${href}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${href}">
+<p><a href="${href}">${href}</a></p>
+</html>
+`
+}
+
+/** A `_redirects` file (Netlify, Cloudflare Pages and others): `from to 301` per line. */
+export function generateRedirectsFile(redirects: readonly { from: string; to: string }[]): string {
+  return redirects.map((r) => `${r.from} ${r.to} 301`).join('\n') + (redirects.length > 0 ? '\n' : '')
+}

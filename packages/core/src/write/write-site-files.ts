@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PERMALINK_HISTORY_FILE, type PermalinkHistory } from '../routes/permalink-history.js'
+
+/** Writes a file through a temporary name, so a reader never sees half of it. Unchanged files are left alone. */
+export async function writeFileAtomically(file: string, contents: string): Promise<void> {
+  if ((await readFile(file, 'utf8').catch(() => undefined)) === contents) return
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`
+  await writeFile(temporary, contents)
+  await rename(temporary, file)
+}
+
+/** Saves the permalink history into the site folder (meant to be committed with the content). */
+export async function writePermalinkHistory(root: string, history: PermalinkHistory): Promise<void> {
+  await writeFileAtomically(path.join(root, PERMALINK_HISTORY_FILE), `${JSON.stringify(history, null, 2)}\n`)
+}
