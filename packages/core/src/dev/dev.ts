@@ -116,12 +116,11 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     const current = new Set(result.files.map((f) => f.path))
     const written = result.files.filter((f) => result.changed.has(f.path))
     const removed = [...served].filter((p) => !current.has(p))
+    const cssOnly = await onlyStylesheetsChanged(resolved.outDir, written, removed)
     await writeChangedFiles(resolved.outDir, written, removed)
     served = current
     const paths = written.map((f) => f.path)
     if (paths.length > 0 || removed.length > 0) {
-      const cssOnly =
-        paths.length > 0 && removed.every((p) => p.endsWith('.css')) && paths.every((p) => p.endsWith('.css'))
       server?.reload({ files: [...paths, ...removed], cssOnly })
     } else {
       server?.clearError()
