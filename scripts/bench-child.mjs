@@ -1,0 +1,59 @@
+// One measured run in a fresh process, so peak RSS is this run's alone. Prints one JSON line.
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { build, dev } from '../packages/core/dist/index.js'
+import { newsTheme } from '../packages/theme-news/dist/index.js'
+
+const [mode, root, extra] = process.argv.slice(2)
+const config = {
+  root,
+  site: { title: 'Bench', url: 'https://bench.example', lang: 'id-ID', timezone: 'Asia/Makassar' },
+  theme: newsTheme(),
+}
+const NOW = Date.parse('2026-01-01T00:00:00Z')
+const peak = () => Math.round(process.resourceUsage().maxRSS / 1024)
+
+if (mode === 'build' || mode === 'cold') {
+  const started = performance.now()
+  const report = await build(config, { cache: mode !== 'cold', now: NOW })
+  const ms = performance.now() - started
+  console.log(
+    JSON.stringify({
+      ms,
+      pages: report.pages,
+      written: report.written,
+      unchanged: report.unchanged,
+      rssMiB: peak(),
+    }),
+  )
+} else if (mode === 'watch') {
+  // Edits one article `extra` times (body, then title edits) and measures save → page rewritten.
+  const server = await dev(config, { port: 0, now: () => NOW, debounceMs: 5 })
+  const file = path.join(root, 'content', '2015/01/artikel-7.md')
+  const original = await readFile(file, 'utf8')
+  const body = []
+  const title = []
+  const edits = Number(extra ?? 7)
+  for (let i = 0; i < edits * 2; i++) {
+    const isTitle = i >= edits
+    const marker = `penanda${i}x`
+    const text = isTitle
+      ? original.replace(/^title: "/m, `title: "${marker} `)
+      : original.replace('## ', `## ${marker} `)
+    const rebuilt = new Promise((resolve) => server.once('rebuild', resolve))
+    const started = performance.now()
+    await writeFile(file, text)
+    const event = await rebuilt
+    const page = event.written.find((p) => p.includes('-7/'))
+    const html = page ? await readFile(path.join(server.outDir, page), 'utf8') : ''
+    if (!html.includes(marker)) throw new Error(`page not rewritten with ${marker}`)
+    ;(isTitle ? title : body).push(performance.now() - started)
+  }
+  await writeFile(file, original)
+  await server.idle()
+  await server.close()
+  console.log(JSON.stringify({ body, title, rssMiB: peak() }))
+} else {
+  await appendFile('/dev/stderr', `unknown mode ${mode}\n`)
+  process.exit(2)
+}
