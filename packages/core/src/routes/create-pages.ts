@@ -294,7 +294,9 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     }
   }
 
-  add('/404.html', 'the 404 page', '404', '', () => ({
+  // The not-found page lists the latest articles, so their cards are part of its key.
+  const notFoundLatest = site.articles.slice(0, 5).map((a) => a.id)
+  add('/404.html', 'the 404 page', '404', cardKeys(notFoundLatest), () => ({
     site: shared,
     page: {
       kind: '404',
@@ -307,7 +309,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
       }),
     },
     theme: config.theme.options ?? {},
-    home: { latest: site.articles.slice(0, 5).map((a) => cardOf(a.id)), sections: [] },
+    home: { latest: notFoundLatest.map(cardOf), sections: [] },
   }))
   return pages
 }
