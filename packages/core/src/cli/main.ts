@@ -18,6 +18,7 @@ Options:
   --out <dir>      Output folder (default: the config's outDir, else dist)
   --drafts         Include articles with draft: true
   --future         Include articles dated in the future (pages get noindex)
+  --no-cache       build: process every article afresh, ignoring the build cache
   --port <n>       dev: port (default 4321; 0 picks a free one)
   --host <name>    dev: interface to listen on (default 127.0.0.1)
   --open           dev: open the browser
@@ -81,7 +82,11 @@ export async function main(
     }
     if (command === 'build') {
       const progress = createProgress(process.stderr)
-      const report = await build(config, { ...overrides, onProgress: progress.update })
+      const report = await build(config, {
+        ...overrides,
+        cache: !values['no-cache'],
+        onProgress: progress.update,
+      })
       progress.clear()
       for (const warning of report.diagnostics) err(formatDiagnostic(warning))
       for (const redirect of report.redirectsAdded)
@@ -128,6 +133,7 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       open: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
