@@ -222,6 +222,8 @@ describe('templates escape what writers control', () => {
       authors: [{ ...term, homepage: 'https://x.example' }],
       image: { src: '/x.jpg', alt: evil, caption: evil, width: 10, height: 5 },
       source: { name: evil, url: 'https://src.example/?a=1&b=2' },
+      corrections: [{ date, note: evil }],
+      updates: [{ date, note: evil }],
       readingTime: 3,
       html: '<p>Body.</p>',
       wordCount: 3,
@@ -263,6 +265,7 @@ describe('templates escape what writers control', () => {
     const body = env.compile(layouts.get('article') ?? '')(page)
     const html = env.compile(layouts.get('base') ?? '')({ ...page, body: new Handlebars.SafeString(body) })
     expect(html).toContain('<p class="kicker">')
+    expect(html).toContain('<h2 class="notice__title" id="corrections-title">Koreksi</h2>')
     expect(html).not.toContain('<script>alert')
     expect(html).not.toContain('<img src=x')
     expect(html).not.toMatch(/<style>[^<]*alert/)
