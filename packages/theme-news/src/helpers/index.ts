@@ -51,10 +51,12 @@ export function createHelpers(context: HelperContext, settings: HelperSettings =
     /**
      * The masthead's date: `{{today "long"}}`. Uses `site.today` from the page context when
      * core gives one, else the time the helpers were made (SOURCE_DATE_EPOCH when set).
+     * `{{today "zone"}}` is the site's time zone, for the script that updates the date.
      */
     today(...args: unknown[]): string {
       const { params, options } = splitArgs(args)
       const [style] = params
+      if (style === 'zone') return site.timezone
       const given = (options.data?.root as { site?: { today?: unknown } } | undefined)?.site?.today
       const date = isNewsDate(given) ? given : now
       return formatDate(date, (typeof style === 'string' ? style : 'long') as DateStyle)
