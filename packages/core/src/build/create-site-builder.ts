@@ -229,6 +229,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       })
       diagnostics.push(...renderer.diagnostics, ...registry.diagnostics)
 
+      const moved = updatePermalinkHistory(
+        parsePermalinkHistory(
+          await readFile(path.join(config.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
+        ),
+        routed.articles,
+      )
       const schedule = computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone)
       const failed = (): SiteBuildResult => ({
         files: [],
@@ -262,12 +268,6 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
           })
         }
       }
-      const moved = updatePermalinkHistory(
-        parsePermalinkHistory(
-          await readFile(path.join(config.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
-        ),
-        routed.articles,
-      )
       const urlOf = (sitePath: string) => new URL(urlFor(sitePath), `${config.site.url}/`).href
       const redirects = moved.redirects.flatMap((r) => {
         const outputPath = registry.claim(
