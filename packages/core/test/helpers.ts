@@ -131,6 +131,7 @@ export function makeRecord(input: RecordInput): ArticleRecord {
     excerpt: input.title,
     wordCount: input.wordCount ?? 100,
     headings: [],
+    liveEntries: [],
   }
 }
 

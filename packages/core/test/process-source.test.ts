@@ -6,6 +6,7 @@ import { createProcessor } from '../src/markdown/create-processor.js'
 const context = {
   schema: createArticleSchema('Asia/Makassar'),
   processor: createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] }),
+  timeZone: 'Asia/Makassar',
 }
 
 const article = [

@@ -119,7 +119,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         ? config.schema(createArticleSchema(config.site.timezone))
         : createArticleSchema(config.site.timezone)
     ) as ArticleSchema
-    return { processor, schema }
+    return { processor, schema, timeZone: config.site.timezone }
   }
 
   /**

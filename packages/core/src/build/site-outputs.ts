@@ -76,7 +76,7 @@ export async function generateSiteOutputs(
             description: config.site.description,
             path: urlFor(listing.path),
             feedDir: feedFolder(listing.path),
-            articles: newest.map((a) => toArticleView(a, termPaths, urlFor)),
+            articles: newest.map((a) => toArticleView(a, termPaths, urlFor, options.now)),
           }),
         )),
       )
@@ -104,7 +104,7 @@ export async function generateSiteOutputs(
           path: 'news-sitemap.xml',
           contents: await generateNewsSitemap({
             site: config.site,
-            articles: recent.map((a) => toArticleView(a, termPaths, urlFor)),
+            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now)),
             now: options.now,
           }),
         },

@@ -17,7 +17,7 @@ export interface ArticleCache {
 }
 
 /** Bumped when the stored shape changes, so old entries are never misread. */
-const FORMAT = 1
+const FORMAT = 2
 
 /** A cache that remembers nothing, for `--no-cache`. */
 export const NO_CACHE: ArticleCache = { get: async () => undefined, set: async () => {} }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { VFile } from 'vfile'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 import type { MarkdownProcessor } from '../markdown/create-processor.js'
+import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
+import type { BodyImage, BodyLink } from '../markdown/remark-link-list.js'
 import type { ArticleFrontMatter, ArticleSchema } from './article-schema.js'
 import { normalizeSource, parseFrontMatter } from './front-matter.js'
 import { validateFrontMatter } from './validate-front-matter.js'
@@ -26,12 +28,20 @@ export interface ArticleRecord {
   excerpt: string
   wordCount: number
   headings: ArticleHeading[]
+  /** Links of the body with their positions, for the link check. Absent in records cached before it. */
+  links?: BodyLink[]
+  /** Images of the body with alt text and positions, for quality checks. Absent in records cached before it. */
+  images?: BodyImage[]
+  /** Entries of a live blog (`liveblog: true`), newest first; empty otherwise. */
+  liveEntries: LiveEntry[]
 }
 
 /** What the content stage needs besides the text. */
 export interface ProcessSourceContext {
   schema: ArticleSchema
   processor: MarkdownProcessor
+  /** The site's time zone, for live-blog entry times. */
+  timeZone: string
 }
 
 /** Hashes text for cache keys and change detection. */
@@ -57,6 +67,7 @@ export async function processSource(
   for (const key of Object.keys(frontMatter.data)) positions[key] = frontMatter.locate([key], 'value')
 
   const file = new VFile({ path: sourcePath, value: frontMatter.body })
+  if (validated.data.liveblog) file.data.liveblog = { date: validated.data.date, timeZone: context.timeZone }
   let html: string
   try {
     html = String(await context.processor.process(file))
@@ -96,6 +107,9 @@ export async function processSource(
       excerpt: data.summary ?? file.data.text?.firstParagraph ?? '',
       wordCount: file.data.text?.wordCount ?? 0,
       headings: file.data.headings ?? [],
+      links: file.data.links ?? [],
+      images: file.data.images ?? [],
+      liveEntries: file.data.liveEntries ?? [],
     },
     diagnostics,
   }

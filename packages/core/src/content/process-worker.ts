@@ -29,11 +29,13 @@ async function createContext(setup: WorkerSetup): Promise<ProcessSourceContext> 
     const base = createArticleSchema(resolved.site.timezone)
     return {
       processor: createProcessor(resolved.markdown),
+      timeZone: resolved.site.timezone,
       schema: (resolved.schema ? resolved.schema(base) : base) as ArticleSchema,
     }
   }
   return {
     processor: createProcessor({ html: setup.html, gfm: setup.gfm, remarkPlugins: [], rehypePlugins: [] }),
+    timeZone: setup.timezone,
     schema: createArticleSchema(setup.timezone),
   }
 }

@@ -8,8 +8,10 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { type PluggableList, unified } from 'unified'
 import { rehypeHeadingList } from './rehype-heading-list.js'
+import { rehypeLiveEntries } from './rehype-live-entries.js'
 import { remarkArticleText } from './remark-article-text.js'
 import { remarkGfmNews } from './remark-gfm-news.js'
+import { remarkLinkList } from './remark-link-list.js'
 
 /** What decides the processor; everything here must also go into cache keys. */
 export interface ProcessorOptions {
@@ -22,7 +24,7 @@ export interface ProcessorOptions {
 /**
  * Builds the markdown processor, once per build (or per worker), in a fixed order:
  * parse → front matter → GFM → site remark plugins → remark-rehype → raw HTML (trusted
- * sites only) → sanitize → heading ids → site rehype plugins → stringify.
+ * sites only) → sanitize → heading ids → live-blog entries → site rehype plugins → stringify.
  */
 export function createProcessor(options: ProcessorOptions) {
   const trusted = options.html === 'trusted'
@@ -32,10 +34,12 @@ export function createProcessor(options: ProcessorOptions) {
   return processor
     .use(options.remarkPlugins)
     .use(remarkArticleText)
+    .use(remarkLinkList)
     .use(remarkRehype, { allowDangerousHtml: trusted })
     .use(trusted ? [rehypeRaw] : [rehypeSanitize])
     .use(rehypeSlug)
     .use(rehypeHeadingList)
+    .use(rehypeLiveEntries)
     .use(options.rehypePlugins)
     .use(rehypeStringify)
     .freeze()

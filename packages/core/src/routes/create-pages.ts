@@ -163,7 +163,9 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
         : []),
       { name: article.title, url: absolute(article.path) },
     ]
-    const key = `${article.sourceHash}|${cards.get(article.id)?.key}|${cardKeys(related)}`
+    const preview =
+      article.draft || article.publishAt.time > options.now || article.published.time > options.now
+    const key = `${article.sourceHash}|${cards.get(article.id)?.key}|${cardKeys(related)}|${preview}`
     const pagePath = article.path
     const outputPath = article.outputPath
     pages.push({
@@ -172,7 +174,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
       layout: 'article',
       key: hashText(`${sharedKey}|article|${pagePath}|${key}`),
       context: () => {
-        const view = toArticleView(article, termPaths, urlFor)
+        const view = toArticleView(article, termPaths, urlFor, options.now)
         const canonical = article.canonical
           ? new URL(article.canonical, `${config.site.url}/`).href
           : absolute(article.path)
@@ -203,7 +205,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
                     alt: article.image.alt,
                   }
                 : undefined,
-              noindex: article.published.time > options.now || article.draft,
+              noindex: preview,
               feeds: [...siteFeeds, ...categoryFeeds],
               article: {
                 publishedTime: article.published.iso,

@@ -43,7 +43,12 @@ export function toCardView(article: RoutedArticle, paths: TermPaths, urlFor: Url
 }
 
 /** Everything an article page shows about its article. */
-export function toArticleView(article: RoutedArticle, paths: TermPaths, urlFor: UrlFor): ArticleView {
+export function toArticleView(
+  article: RoutedArticle,
+  paths: TermPaths,
+  urlFor: UrlFor,
+  now: number,
+): ArticleView {
   return {
     ...toCardView(article, paths, urlFor),
     summary: article.summary,
@@ -57,5 +62,9 @@ export function toArticleView(article: RoutedArticle, paths: TermPaths, urlFor: 
     wordCount: article.wordCount,
     headings: article.headings,
     data: article.data,
+    updates: article.updates,
+    corrections: article.corrections,
+    liveEntries: article.liveEntries,
+    embargoed: article.publishAt.time > now || article.published.time > now,
   }
 }

@@ -1,6 +1,7 @@
 import type { NewsDate } from '../content/news-date.js'
+import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
-import type { ArticleImage } from '../site/types.js'
+import type { ArticleImage, LogEntry } from '../site/types.js'
 
 /** A link to a term (category, tag, author) as templates see it. */
 export interface TermView {
@@ -45,6 +46,13 @@ export interface ArticleView extends CardView {
   headings: ArticleHeading[]
   /** Every front matter key, including ones Warta does not know. */
   data: Record<string, unknown>
+  /** Dated updates and corrections, newest first. */
+  updates: LogEntry[]
+  corrections: LogEntry[]
+  /** A live blog's entries, newest first (empty for other articles). */
+  liveEntries: LiveEntry[]
+  /** Held back by an embargo or a future date: shown only in previews (`--future`). */
+  embargoed: boolean
 }
 
 /** A numbered page of a listing. */

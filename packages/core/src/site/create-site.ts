@@ -88,6 +88,7 @@ export function toSiteArticle(
     updates: [...(data.updates ?? [])].sort((a, b) => b.date.time - a.date.time),
     corrections: [...(data.corrections ?? [])].sort((a, b) => b.date.time - a.date.time),
     liveblog: data.liveblog ?? false,
+    liveEntries: record.liveEntries,
     authors,
     category: data.category ? term(data.category) : undefined,
     tags: uniqueTerms(data.tags ?? []),

@@ -1,5 +1,6 @@
 import type { NewsDate } from '../content/news-date.js'
 import type { ArticleRecord } from '../content/process-source.js'
+import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
 
 /** A category, tag or author as a named thing with a URL-safe slug. */
@@ -54,6 +55,8 @@ export interface SiteArticle {
   updates: LogEntry[]
   corrections: LogEntry[]
   liveblog: boolean
+  /** A live blog's entries, newest first. */
+  liveEntries: LiveEntry[]
   authors: ArticleAuthor[]
   category?: Term
   tags: Term[]
