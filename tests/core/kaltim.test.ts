@@ -1,6 +1,6 @@
 // The example site built end to end with the news theme, checked against the source
 // article it carries (tests/fixtures/kaltim/seed-article.txt, a copy of the seed text).
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -80,15 +80,16 @@ describe('the example site examples/kaltim', () => {
     const core = await loadCore()
     seed = await readSeed()
     work = await mkdtemp(path.join(tmpdir(), 'warta-kaltim-'))
-    outDir = path.join(work, 'site')
-    const { config, file } = await core.loadConfig(exampleRoot)
-    // No build cache: the test must not write into the example's folder.
-    await core.build(config, {
-      configFile: file,
-      outDir,
-      cache: false,
-      now: new Date('2025-06-01T00:00:00Z'),
+    outDir = path.join(work, 'out', 'site')
+    // The example's config (and theme, resolved from its folder), over a copy of its sources:
+    // a build keeps state beside its sources and its output, and must not touch the repository.
+    const root = path.join(work, 'kaltim')
+    await cp(exampleRoot, root, {
+      recursive: true,
+      filter: (source) => !/[\\/](node_modules|dist|\.warta)$/.test(source),
     })
+    const { config, file } = await core.loadConfig(exampleRoot)
+    await core.build({ ...config, root }, { configFile: file, outDir, now: new Date('2025-06-01T00:00:00Z') })
   })
 
   afterAll(async () => {
