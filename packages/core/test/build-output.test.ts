@@ -175,6 +175,28 @@ describe('build', () => {
     expect(second).toContain('<a rel="next" href="/archive/page/3/">')
   })
 
+  test('a source saved with a byte-order mark and CRLF line endings builds the same page as with LF', async () => {
+    const { root, config, outDir } = await builtNewsroom({ cache: false })
+    const lf = await snapshotDir(outDir)
+    const source = path.join(root, 'content', '2025', '05', 'guru-honorer.md')
+    await writeFile(source, `\uFEFF${(await readFile(source, 'utf8')).replace(/\n/g, '\r\n')}`)
+    await build(config, { now: NOW, cache: false })
+    const crlf = await snapshotDir(outDir)
+    expect([...crlf].map(([file, s]) => [file, s.hash])).toEqual([...lf].map(([file, s]) => [file, s.hash]))
+  })
+
+  test('markdown.html in the config decides whether raw HTML in bodies is kept', async () => {
+    const root = await copySite('newsroom')
+    const source = path.join(root, 'content', '2025', '05', 'banjir-samarinda.md')
+    await writeFile(source, `${await readFile(source, 'utf8')}\n<mark onclick="x()">Siaga</mark> satu.\n`)
+    const sanitized = await build(await siteConfig(root), { now: NOW })
+    expect(await readOutput(sanitized.outDir, BANJIR)).toContain('<p>Siaga satu.</p>')
+    const trusted = await build(await siteConfig(root, { markdown: { html: 'trusted' } }), { now: NOW })
+    expect(await readOutput(trusted.outDir, BANJIR)).toContain(
+      '<p><mark onclick="x()">Siaga</mark> satu.</p>',
+    )
+  })
+
   test('a site’s schema extension in its config validates and passes new fields to templates', async () => {
     const root = await copySite('newsroom')
     const schema = (base: z.ZodObject) => base.extend({ kicker: z.string().max(40).optional() })
