@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import fg from 'fast-glob'
 import { type ArticleCache, NO_CACHE } from '../cache/article-cache.js'
 import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
@@ -8,12 +7,9 @@ import { type ArticleSchema, createArticleSchema } from '../content/article-sche
 import { findSources } from '../content/find-sources.js'
 import { type ArticleRecord, hashText } from '../content/process-source.js'
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
-import { readAuthors } from '../content/read-authors.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
-import { createRenderer, TemplateRenderError } from '../render/create-renderer.js'
-import { readTemplateFiles } from '../render/template-files.js'
-import { readThemeAssets } from '../render/theme-assets.js'
+import { TemplateRenderError } from '../render/create-renderer.js'
 import { createPages, createTermPaths, type StructuredData } from '../routes/create-pages.js'
 import {
   generateRedirectPage,
@@ -26,11 +22,13 @@ import {
 } from '../routes/permalink-history.js'
 import { PathRegistry, routeSite } from '../routes/route-site.js'
 import { createUrlFor } from '../routes/to-views.js'
+import type { CardView } from '../routes/views.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
-import { createSiteModel } from '../site/create-site.js'
+import { createSiteModel, type SiteModelMemo } from '../site/create-site.js'
 import { computeSchedule, type Schedule } from '../site/schedule.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
+import { createInputsLoader } from './site-inputs.js'
 import { generateSiteOutputs, type OutputMemo } from './site-outputs.js'
 
 /** One file of a build's result, with the fingerprint that decides whether it changed. */
@@ -108,7 +106,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   const sources = new Map<string, SourceEntry>()
   const previousKeys = new Map<string, string>()
   let sourceList: string[] | undefined
+  const loadInputs = createInputsLoader(config)
   const outputMemo: OutputMemo = new Map()
+  const memo: {
+    authorsKey?: string
+    site: SiteModelMemo
+    cards: Map<string, { card: CardView; key: string }>
+  } = {
+    site: { articles: new WeakMap() },
+    cards: new Map(),
+  }
   const toRootRelative = (file: string) => path.relative(config.root, file).split(path.sep).join('/')
 
   const fingerprint = contentFingerprint(config)
@@ -191,10 +198,18 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))
 
       const contentPrefix = `${toRootRelative(config.contentDir)}/`
-      const authorData = await readAuthors(config.root)
-      diagnostics.push(...authorData.diagnostics, ...checkAuthorRefs(records, authorData.authors))
+      const inputs = await loadInputs(run.changes)
+      const authorsKey = JSON.stringify([...inputs.authors])
+      if (authorsKey !== memo.authorsKey) {
+        // Articles and cards carry author entities: new entities, new articles and cards.
+        memo.authorsKey = authorsKey
+        memo.site = { articles: new WeakMap() }
+        memo.cards.clear()
+      }
+      diagnostics.push(...inputs.diagnostics, ...checkAuthorRefs(records, inputs.authors))
       const model = createSiteModel(records, {
-        authors: authorData.authors,
+        authors: inputs.authors,
+        memo: memo.site,
         lang: config.site.lang,
         contentPrefix,
         drafts: config.drafts,
@@ -204,37 +219,18 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       })
       const registry = new PathRegistry()
       const routed = routeSite(model, config.permalinks, registry)
-      const pages = createPages(routed, registry, { config, strings: config.strings, structuredData, now })
-
-      const assets = await readThemeAssets(config.theme.dir)
-      const assetUrls = new Map(assets.map((a) => [a.name, a.outputPath]))
-      const urlFor = createUrlFor(config.site.basePath)
-      const layouts = await readTemplateFiles([path.join(config.theme.dir, 'layouts'), config.layoutsDir])
-      const partials = await readTemplateFiles([path.join(config.theme.dir, 'partials'), config.partialsDir])
-      const renderer = createRenderer({
-        theme: config.theme,
-        layouts,
-        partials,
-        root: config.root,
-        helperContext: {
-          site: config.site,
-          strings: config.strings,
-          url: urlFor,
-          asset: (name) => {
-            const output = assetUrls.get(name)
-            if (!output) throw new Error(`The theme has no asset "${name}" in its assets/ folder.`)
-            return urlFor(`/${output}`)
-          },
-        },
+      const pages = createPages(routed, registry, {
+        config,
+        strings: config.strings,
+        structuredData,
+        now,
+        cardMemo: memo.cards,
       })
-      diagnostics.push(...renderer.diagnostics, ...registry.diagnostics)
+      const { renderer, assets } = inputs
+      const urlFor = createUrlFor(config.site.basePath)
+      diagnostics.push(...registry.diagnostics)
 
-      const moved = updatePermalinkHistory(
-        parsePermalinkHistory(
-          await readFile(path.join(config.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
-        ),
-        routed.articles,
-      )
+      const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
       const schedule = computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone)
       const failed = (): SiteBuildResult => ({
         files: [],
@@ -298,13 +294,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       for (const file of generated) if (registry.claim(`/${file.path}`, 'generated outputs')) files.push(file)
       for (const asset of assets)
         files.push({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
-      const publicFiles = (
-        await fg('**/*', { cwd: config.publicDir, onlyFiles: true, followSymbolicLinks: false, stats: true })
-      ).sort((a, b) => a.path.localeCompare(b.path))
-      for (const entry of publicFiles) {
-        const from = path.join(config.publicDir, entry.path)
-        if (registry.claim(`/${entry.path}`, toRootRelative(from)))
-          files.push({ path: entry.path, key: `public:${entry.stats?.mtimeMs}:${entry.stats?.size}`, from })
+      for (const file of inputs.publicFiles) {
+        if (registry.claim(`/${file.path}`, toRootRelative(file.from))) files.push(file)
       }
       diagnostics.push(...registry.diagnostics.filter((d) => !diagnostics.includes(d)))
       if (hasErrors(diagnostics)) return failed()

@@ -56,6 +56,8 @@ export interface PagesOptions {
   structuredData: StructuredData
   /** The build's clock (for the footer year, which must not change within a build). */
   now: number
+  /** Cards kept between runs of one builder, by source hash and path. */
+  cardMemo?: Map<string, { card: CardView; key: string }>
 }
 
 /** Turns the routed site into the list of pages to render. */
@@ -66,9 +68,21 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
   const termPaths = createTermPaths(site)
 
   const cards = new Map<string, { card: CardView; key: string }>()
+  const memo = options.cardMemo
+  const used = new Map<string, { card: CardView; key: string }>()
   for (const article of site.articles) {
-    const card = toCardView(article, termPaths, urlFor)
-    cards.set(article.id, { card, key: hashText(JSON.stringify(card)) })
+    const memoKey = `${article.sourceHash}|${article.path}`
+    let entry = memo?.get(memoKey)
+    if (!entry) {
+      const card = toCardView(article, termPaths, urlFor)
+      entry = { card, key: hashText(JSON.stringify(card)) }
+    }
+    used.set(memoKey, entry)
+    cards.set(article.id, entry)
+  }
+  if (memo) {
+    memo.clear()
+    for (const [key, entry] of used) memo.set(key, entry)
   }
   const cardOf = (id: string) => cards.get(id)?.card as CardView
   const cardKeys = (ids: string[]) => ids.map((id) => cards.get(id)?.key ?? '').join(',')
@@ -156,7 +170,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
   for (const article of site.articles) {
     const related = (site.related.get(article.id) ?? []).map((a) => a.id)
     const categoryPath = article.category ? termPaths('category', article.category.slug) : undefined
-    const crumbs = [
+    const crumbs = () => [
       home,
       ...(article.category && categoryPath
         ? [{ name: article.category.name, url: absolute(categoryPath) }]
@@ -175,6 +189,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
       key: hashText(`${sharedKey}|article|${pagePath}|${key}`),
       context: () => {
         const view = toArticleView(article, termPaths, urlFor, options.now)
+        const trail = crumbs()
         const canonical = article.canonical
           ? new URL(article.canonical, `${config.site.url}/`).href
           : absolute(article.path)
@@ -191,7 +206,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
           page: {
             kind: 'article',
             url: view.url,
-            breadcrumbs: crumbs,
+            breadcrumbs: trail,
             meta: meta({
               title: titled(article.title),
               description: article.excerpt,
@@ -214,7 +229,7 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
                 tags: article.tags.map((t) => t.name),
                 authors: article.authors.map((a) => a.name),
               },
-              jsonLd: options.structuredData.article(view, crumbs),
+              jsonLd: options.structuredData.article(view, trail),
             }),
           },
           theme: config.theme.options ?? {},

@@ -14,6 +14,19 @@ const utf8 = new TextEncoder()
  * some file system refuses.
  */
 export function toOutputPath(sitePath: string): { outputPath: string } | { error: string } {
+  let result = outputPaths.get(sitePath)
+  if (!result) {
+    if (outputPaths.size > 200_000) outputPaths.clear()
+    result = computeOutputPath(sitePath)
+    outputPaths.set(sitePath, result)
+  }
+  return result
+}
+
+/** Every page's path is checked on every rebuild of the preview: remember the answers. */
+const outputPaths = new Map<string, { outputPath: string } | { error: string }>()
+
+function computeOutputPath(sitePath: string): { outputPath: string } | { error: string } {
   if (!sitePath.startsWith('/') || sitePath.startsWith('//'))
     return { error: `"${sitePath}" must start with a single /` }
   let decoded: string

@@ -18,6 +18,17 @@ export interface SiteModelOptions {
   relatedCount: number
   /** Author entities from the `authors/` folder, by id. When there are any, front matter names ids. */
   authors?: ReadonlyMap<string, AuthorEntity>
+  /**
+   * Work kept between runs of one builder: site articles by record (valid while the author
+   * entities are unchanged) and the last related-articles result with its fingerprint.
+   */
+  memo?: SiteModelMemo
+}
+
+/** See `SiteModelOptions.memo`. */
+export interface SiteModelMemo {
+  articles: WeakMap<ArticleRecord, SiteArticle>
+  related?: { key: string; value: Map<string, SiteArticle[]> }
 }
 
 const WORDS_PER_MINUTE = 200
@@ -149,9 +160,31 @@ function collect(
   return [...groups.values()].sort((a, b) => a.term.slug.localeCompare(b.term.slug))
 }
 
+/** Related articles depend only on ids, dates and terms: a body or title edit reuses the last result. */
+function memoizedRelated(
+  articles: SiteArticle[],
+  termLists: Map<string, SiteArticle[]>,
+  count: number,
+  memo: SiteModelMemo | undefined,
+): Map<string, SiteArticle[]> {
+  const key = `${count}|${articles.map((a) => `${a.id}@${a.published.time}:${a.category?.slug ?? ''}:${a.tags.map((t) => t.slug).join('+')}`).join('|')}`
+  if (memo?.related?.key === key) return memo.related.value
+  const value = findRelated(articles, termLists, count)
+  if (memo) memo.related = { key, value }
+  return value
+}
+
 /** Builds the site model: which articles are published, in what order, grouped how, related to what. */
 export function createSiteModel(records: readonly ArticleRecord[], options: SiteModelOptions): SiteModel {
-  const all = records.map((record) => toSiteArticle(record, options))
+  const memo = options.memo
+  const all = records.map((record) => {
+    let article = memo?.articles.get(record)
+    if (!article) {
+      article = toSiteArticle(record, options)
+      memo?.articles.set(record, article)
+    }
+    return article
+  })
   const articles = all.filter((a) => isVisible(a, options)).sort(byNewest)
   const upcoming = all
     .filter((a) => !a.draft && !isVisible(a, options) && (!a.expireAt || a.expireAt.time > options.now))
@@ -169,6 +202,6 @@ export function createSiteModel(records: readonly ArticleRecord[], options: Site
     categories,
     tags,
     authors,
-    related: findRelated(articles, termLists, options.relatedCount),
+    related: memoizedRelated(articles, termLists, options.relatedCount, memo),
   }
 }

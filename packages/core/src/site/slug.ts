@@ -22,6 +22,19 @@ function isTransliterable(char: string): boolean {
  * all-Chinese headline into the same placeholder, colliding with the others.
  */
 export function toSlug(text: string): string {
+  let slug = slugs.get(text)
+  if (slug === undefined) {
+    // Tags and names repeat across thousands of articles; slugifying is the costly part.
+    if (slugs.size > 100_000) slugs.clear()
+    slug = computeSlug(text)
+    slugs.set(text, slug)
+  }
+  return slug
+}
+
+const slugs = new Map<string, string>()
+
+function computeSlug(text: string): string {
   const chars = [...text.normalize('NFC')]
   const native: boolean[] = []
   chars.forEach((char, i) => {
