@@ -91,6 +91,10 @@ export function article(input: ArticleInput): ArticleView {
     wordCount: 120,
     headings: [],
     data: {},
+    updates: [],
+    corrections: [],
+    liveEntries: [],
+    embargoed: false,
   }
 }
 
