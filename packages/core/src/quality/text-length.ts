@@ -1,0 +1,53 @@
+import type { Diagnostic } from '../errors/diagnostic.js'
+import type { RoutedArticle } from '../routes/route-site.js'
+import { placeOfKey } from './quality-site.js'
+
+/** Characters of a title search results show before cutting it. */
+export const TITLE_MAX_LENGTH = 70
+/** Characters of a meta description search results show before cutting it. */
+export const DESCRIPTION_MAX_LENGTH = 160
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+
+/** Length as readers count it: `é` written as e + accent, or a flag emoji, is one character. */
+export function textLength(text: string): number {
+  let length = 0
+  for (const _ of graphemes.segment(text.trim())) length++
+  return length
+}
+
+/** `title-length`: a title longer than search results show. */
+export function checkTitleLength(article: RoutedArticle): Diagnostic[] {
+  const length = textLength(article.title)
+  if (length <= TITLE_MAX_LENGTH) return []
+  return [
+    {
+      file: article.sourcePath,
+      place: placeOfKey(article, 'title'),
+      message: `The title is ${length} characters long; search results cut titles after about ${TITLE_MAX_LENGTH}.`,
+      hint: `Shorten it by ${length - TITLE_MAX_LENGTH} characters, or put the words that matter in the first ${TITLE_MAX_LENGTH}.`,
+      ruleId: 'title-length',
+      severity: 'warning',
+    },
+  ]
+}
+
+/**
+ * `description-length`: a summary longer than search results show. Without a summary the
+ * description is the first paragraph, and `missing-summary` already asks for one.
+ */
+export function checkDescriptionLength(article: RoutedArticle): Diagnostic[] {
+  if (!article.summary) return []
+  const length = textLength(article.summary)
+  if (length <= DESCRIPTION_MAX_LENGTH) return []
+  return [
+    {
+      file: article.sourcePath,
+      place: placeOfKey(article, 'summary'),
+      message: `The summary is ${length} characters long; search results cut descriptions after about ${DESCRIPTION_MAX_LENGTH}.`,
+      hint: `Shorten it by ${length - DESCRIPTION_MAX_LENGTH} characters: it is the page’s meta description and the text shown when the article is shared.`,
+      ruleId: 'description-length',
+      severity: 'warning',
+    },
+  ]
+}
