@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -16,14 +16,17 @@ import {
 const BUDGET = 'content/2025/05/budget.md'
 const VOTE = 'content/2025/05/vote.md'
 
-// One build serves every test here: they only read its result.
+// One build serves every test here: they only read its result. The build writes into the
+// site folder (its permalink history), so it builds a copy of the fixture.
 let site: CheckedSite
-let outDir: string
+let dir: string
 beforeAll(async () => {
-  outDir = await mkdtemp(path.join(tmpdir(), 'warta-quality-'))
-  site = await buildAndCheck(await qualityConfig(path.join(qualitySitesDir, 'newsroom'), {}, outDir))
+  dir = await mkdtemp(path.join(tmpdir(), 'warta-quality-'))
+  const root = path.join(dir, 'newsroom')
+  await cp(path.join(qualitySitesDir, 'newsroom'), root, { recursive: true })
+  site = await buildAndCheck(await qualityConfig(root, {}, path.join(dir, 'out')))
 })
-afterAll(() => rm(outDir, { recursive: true, force: true }))
+afterAll(() => rm(dir, { recursive: true, force: true }))
 
 test('the quality module exports exactly these values', () => {
   expect(Object.keys(quality).sort()).toEqual([
