@@ -1,5 +1,6 @@
 export { type BuildOptions, type BuildReport, build } from './build/build.js'
 export { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './build/create-site-builder.js'
+export { buildShard, merge, parseShard, type ShardReport } from './build/shards.js'
 export { defineConfig } from './config/define-config.js'
 export { CONFIG_FILES, findConfigFile, loadConfig } from './config/load-config.js'
 export {

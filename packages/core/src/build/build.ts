@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { createArticleCache, NO_CACHE } from '../cache/article-cache.js'
+import { type ArticleCache, createArticleCache, NO_CACHE } from '../cache/article-cache.js'
 import { loadOutputManifest } from '../cache/output-manifest.js'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
@@ -24,6 +24,8 @@ export interface BuildOptions extends BuildOverrides {
    * (`--no-cache`). Default `true`.
    */
   cache?: boolean
+  /** Where processed articles come from and go to, instead of the cache folder (used by `merge`). */
+  articleCache?: ArticleCache
 }
 
 /** Where a site's build cache lives. */
@@ -69,7 +71,8 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const useCache = options.cache !== false
   const cacheDir = cacheDirOf(resolved.root)
   const builder = createSiteBuilder(resolved, {
-    cache: useCache ? createArticleCache(path.join(cacheDir, 'articles')) : NO_CACHE,
+    cache:
+      options.articleCache ?? (useCache ? createArticleCache(path.join(cacheDir, 'articles')) : NO_CACHE),
     structuredData: createStructuredData(resolved),
   })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { type ArticleCache, NO_CACHE } from '../cache/article-cache.js'
+import { type ArticleCache, type CachedArticle, NO_CACHE } from '../cache/article-cache.js'
 import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { findSources } from '../content/find-sources.js'
-import { type ArticleRecord, hashText } from '../content/process-source.js'
+import { type ArticleRecord, hashHex, hashText } from '../content/process-source.js'
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
@@ -66,6 +66,17 @@ export interface SiteBuildRun {
   changes?: SourceChanges
 }
 
+/** One of `count` shards, numbered from 0. */
+export interface Shard {
+  index: number
+  count: number
+}
+
+/** Which shard a source belongs to: a hash of its path, so shares never depend on file order. */
+export function shardOf(sourcePath: string, count: number): number {
+  return Number.parseInt(hashHex(sourcePath).slice(0, 8), 16) % count
+}
+
 /** What changed on disk between two runs. */
 export interface SourceChanges {
   changed: ReadonlySet<string>
@@ -74,6 +85,8 @@ export interface SourceChanges {
 
 interface SourceEntry {
   rawHash: string
+  /** Where the processed article is kept in the build cache. */
+  cacheKey: string
   record?: ArticleRecord
   diagnostics: Diagnostic[]
 }
@@ -85,6 +98,14 @@ interface SourceEntry {
  */
 export interface SiteBuilder {
   readonly config: ResolvedConfig
+  /**
+   * Processes only this shard's deterministic share of the articles (the markdown, the
+   * costly part) and returns them as build-cache entries, for `warta merge` to build from.
+   */
+  processShard(
+    shard: Shard,
+    options?: Pick<SiteBuildRun, 'onProgress'>,
+  ): Promise<{ key: string; value: CachedArticle }[]>
   run(options?: SiteBuildRun): Promise<SiteBuildResult>
 }
 
@@ -151,13 +172,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   }
 
   /** Reads every source; processes only those whose text changed, from the cache or afresh. */
-  async function updateSources(run: SiteBuildRun) {
+  async function updateSources(run: SiteBuildRun, share?: (sourcePath: string) => boolean) {
     const known = sourceList && run.changes ? knownChanges(run.changes, sourceList) : undefined
-    const paths =
+    const listed =
       known?.paths ??
       (await findSources(config.contentDir, config.contentIgnore)).map((p) =>
         toRootRelative(path.join(config.contentDir, p)),
       )
+    const paths = share ? listed.filter(share) : listed
     sourceList = paths
     const seen = new Set(paths)
     for (const source of sources.keys()) if (!seen.has(source)) sources.delete(source)
@@ -174,7 +196,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
       const cached = await cache.get(cacheKey)
       if (cached) {
-        sources.set(sourcePath, { rawHash, ...cached })
+        sources.set(sourcePath, { rawHash, cacheKey, ...cached })
         return progress(1)
       }
       misses.push({ sourcePath, raw, cacheKey, rawHash })
@@ -182,7 +204,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const processed = await processSources(misses, config, localContext, progress)
     await mapConcurrent(misses, 32, async (miss, i) => {
       const result = processed[i] as ProcessedSource
-      sources.set(miss.sourcePath, { rawHash: miss.rawHash, ...result })
+      sources.set(miss.sourcePath, { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result })
       await cache.set(miss.cacheKey, result)
     })
     return paths
@@ -190,6 +212,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 
   return {
     config,
+    async processShard(shard, options = {}) {
+      const inShare = (sourcePath: string) => shardOf(sourcePath, shard.count) === shard.index
+      const paths = await updateSources(options, inShare)
+      const entries = paths.map((p) => sources.get(p) as SourceEntry)
+      return entries.map(({ cacheKey, record, diagnostics }) => ({
+        key: cacheKey,
+        value: { record, diagnostics },
+      }))
+    },
     async run(run = {}) {
       const now = run.now ?? Date.now()
       const sourcePaths = await updateSources(run)

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from '../build/build.js'
+import { buildShard, merge, parseShard } from '../build/shards.js'
 import { loadConfig } from '../config/load-config.js'
 import { WartaBuildError, WartaConfigError } from '../errors/build-error.js'
 import { formatDiagnostic } from '../errors/diagnostic.js'
@@ -11,6 +12,7 @@ const HELP = `Usage: warta <command> [options]
 Commands:
   build            Build the site into its output folder
   dev              Build, serve on 127.0.0.1 and rebuild on every change
+  merge <dirs…>    Build the whole site from the outputs of \`build --shard\`
 
 Options:
   --root <dir>     Site folder holding warta.config.(ts|js|mjs) (default: .)
@@ -19,6 +21,7 @@ Options:
   --drafts         Include articles with draft: true
   --future         Include articles dated in the future (pages get noindex)
   --no-cache       build: process every article afresh, ignoring the build cache
+  --shard <i/n>    build: process only shard i of n (for CI matrices); then \`warta merge\`
   --port <n>       dev: port (default 4321; 0 picks a free one)
   --host <name>    dev: interface to listen on (default 127.0.0.1)
   --open           dev: open the browser
@@ -80,6 +83,22 @@ export async function main(
       outDir: values.out ? path.resolve(values.out) : undefined,
       configFile: file,
     }
+    if (command === 'build' && values.shard) {
+      const report = await buildShard(config, parseShard(values.shard), overrides)
+      out(report.summary)
+      return 0
+    }
+    if (command === 'merge') {
+      const dirs = positionals.slice(1)
+      if (dirs.length === 0) {
+        err('warta merge needs the shard output folders, e.g. `warta merge shard-1 shard-2 shard-3`.')
+        return 2
+      }
+      const report = await merge(config, dirs, { ...overrides, cache: !values['no-cache'] })
+      for (const warning of report.diagnostics) err(formatDiagnostic(warning))
+      out(report.summary)
+      return 0
+    }
     if (command === 'build') {
       const progress = createProgress(process.stderr)
       const report = await build(config, {
@@ -134,6 +153,7 @@ function parse(argv: string[]) {
       host: { type: 'string' },
       open: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -44,6 +44,11 @@ export interface ProcessSourceContext {
   timeZone: string
 }
 
+/** A hex SHA-256 of text, for decisions that must be the same on every machine (shards). */
+export function hashHex(data: string): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
 /** Hashes text for cache keys and change detection. */
 export function hashText(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url').slice(0, 22)
