@@ -64,6 +64,16 @@ describe('createSiteModel', () => {
     expect(ids(createSiteModel([...same].reverse(), options).articles)).toEqual(['a', 'b', 'c'])
   })
 
+  test('breaks ties by id in code-point order, not in the machine’s locale order', () => {
+    const same = [
+      makeRecord({ path: 'content/apel.md', title: 'apel', date: '2025-05-16' }),
+      makeRecord({ path: 'content/Zebra.md', title: 'Zebra', date: '2025-05-16' }),
+      makeRecord({ path: 'content/äpple.md', title: 'äpple', date: '2025-05-16' }),
+    ]
+    // Locale order would be apel, äpple, Zebra in English and apel, Zebra, äpple in Swedish.
+    expect(ids(createSiteModel(same, options).articles)).toEqual(['Zebra', 'apel', 'äpple'])
+  })
+
   test('leaves drafts out unless drafts are enabled', () => {
     expect(ids(createSiteModel(records, options).articles)).not.toContain('draf')
     expect(ids(createSiteModel(records, { ...options, drafts: true }).articles)).toContain('draf')

@@ -51,7 +51,8 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      // Code-point order: the machine's locale must not reorder a report.
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
       (a.place?.line ?? 0) - (b.place?.line ?? 0) ||
       (a.place?.column ?? 0) - (b.place?.column ?? 0),
   )

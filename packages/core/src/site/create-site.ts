@@ -1,6 +1,7 @@
 import type { NewsDate } from '../content/news-date.js'
 import type { ArticleRecord } from '../content/process-source.js'
 import type { AuthorEntity } from '../content/read-authors.js'
+import { compareText } from './compare-text.js'
 import { findRelated } from './related.js'
 import { toSlug } from './slug.js'
 import type { ArticleAuthor, Collection, SiteArticle, SiteModel, Term } from './types.js'
@@ -139,7 +140,7 @@ export function isVisible(
 
 /** Newest first; the id breaks ties so that order never depends on file system order. */
 export const byNewest = (a: SiteArticle, b: SiteArticle): number =>
-  b.published.time - a.published.time || a.id.localeCompare(b.id)
+  b.published.time - a.published.time || compareText(a.id, b.id)
 
 function collect(
   kind: Collection['kind'],
@@ -157,7 +158,7 @@ function collect(
       group.articles.push(article)
     }
   }
-  return [...groups.values()].sort((a, b) => a.term.slug.localeCompare(b.term.slug))
+  return [...groups.values()].sort((a, b) => compareText(a.term.slug, b.term.slug))
 }
 
 /** Related articles depend only on ids, dates and terms: a body or title edit reuses the last result. */

@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js'
 import type { SiteArticle } from './types.js'
 
 /** How many neighbours in time each shared term contributes as candidates; bounds the work on huge archives. */
@@ -37,7 +38,7 @@ export function findRelated(
         sb - sa ||
         Math.abs(a.published.time - article.published.time) -
           Math.abs(b.published.time - article.published.time) ||
-        a.id.localeCompare(b.id),
+        compareText(a.id, b.id),
     )
     related.set(
       article.id,
