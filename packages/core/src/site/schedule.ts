@@ -1,5 +1,6 @@
 import type { NewsDate } from '../content/news-date.js'
 import { createNewsDate } from '../content/news-date.js'
+import { compareText } from './compare-text.js'
 import type { SiteArticle } from './types.js'
 
 /** When the published site next changes by the clock alone, and why. */
@@ -47,6 +48,6 @@ export function computeSchedule(articles: readonly SiteArticle[], now: number, t
     if (article.expireAt) add(article.expireAt, 'expire', article)
     add(article.published.time + NEWS_WINDOW_MS, 'leaves-news-sitemap', article)
   }
-  changes.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.article.localeCompare(b.article))
+  changes.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.article, b.article))
   return { builtAt: createNewsDate(now, timeZone).iso, next: changes[0]?.at ?? null, changes }
 }
