@@ -12,6 +12,7 @@ import {
   readEjectedPartials,
 } from '../render/ejected-partials.js'
 import type { Theme } from '../render/theme.js'
+import { compareText } from '../site/compare-text.js'
 
 /** Why a partial could not be ejected, said so that the person can act on it. */
 export class ThemeEjectError extends Error {
@@ -34,7 +35,7 @@ const listing = (names: readonly string[]) =>
   names.length > 0 ? `Its partials: ${names.join(', ')}.` : 'It has no partials.'
 
 function serialize(partials: EjectedPartials): string {
-  const sorted = Object.fromEntries(Object.entries(partials).sort(([a], [b]) => a.localeCompare(b)))
+  const sorted = Object.fromEntries(Object.entries(partials).sort(([a], [b]) => compareText(a, b)))
   return `${JSON.stringify(sorted, null, 2)}\n`
 }
 

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { RoutedArticle } from '../routes/route-site.js'
+import { compareText } from '../site/compare-text.js'
 import { placeOfKey, type QualitySite } from './quality-site.js'
 
 /** Oldest first, then by path, so that the first of a group is the original. */
 const byAge = (a: RoutedArticle, b: RoutedArticle) =>
-  a.published.time - b.published.time || a.sourcePath.localeCompare(b.sourcePath)
+  a.published.time - b.published.time || compareText(a.sourcePath, b.sourcePath)
 
 /** Groups articles by a key; only groups of two or more, each oldest first, in the order of their originals. */
 function groupsOf(articles: readonly RoutedArticle[], keyOf: (a: RoutedArticle) => string) {

@@ -3,6 +3,7 @@ import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
 import type { Diagnostic } from '../errors/diagnostic.js'
+import { compareText } from '../site/compare-text.js'
 import type { Theme } from './theme.js'
 
 /** The file in a site's `partials/` folder recording which partials were copied from the theme. */
@@ -137,7 +138,7 @@ export async function checkEjectedPartials(options: CheckEjectedPartialsOptions)
     ]
   }
   const diagnostics: Diagnostic[] = []
-  for (const [written, entry] of Object.entries(read.partials).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [written, entry] of Object.entries(read.partials).sort(([a], [b]) => compareText(a, b))) {
     const parsed = parsePartialName(written)
     if ('error' in parsed) {
       diagnostics.push({

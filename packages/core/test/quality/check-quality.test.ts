@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as quality from '../../src/quality/index.js'
 import { checkQuality, QUALITY_RULES } from '../../src/quality/index.js'
+import { compareText } from '../../src/site/compare-text.js'
 import {
   buildAndCheck,
   type CheckedSite,
@@ -144,7 +145,7 @@ describe('checkQuality on a built site', () => {
 
   test('is sorted by file and position', () => {
     const order = site.diagnostics.map((d) => [d.file, d.place?.line ?? 0, d.place?.column ?? 0] as const)
-    const sorted = [...order].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1] || a[2] - b[2])
+    const sorted = [...order].sort((a, b) => compareText(a[0], b[0]) || a[1] - b[1] || a[2] - b[2])
     expect(order).toEqual(sorted)
   })
 
