@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events'
-import { readFile, rm } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { watch } from 'chokidar'
 import { cacheDirOf } from '../build/build.js'
 import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from '../build/create-site-builder.js'
@@ -56,6 +58,12 @@ export interface DevServer extends EventEmitter<{ rebuild: [RebuildEvent]; error
   /** Stops watching and serving. */
   close(): Promise<void>
 }
+
+/**
+ * chokidar reports at most one `change` of a file in this many ms and drops the others
+ * (its own throttle, leading edge only).
+ */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50
 
 /**
  * True when a rebuild changed stylesheets and nothing else: pages differ from what is on
@@ -207,8 +215,30 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     watcher.add([...next].filter((p) => !watched.has(p)))
     watched = next
   }
-  watcher.on('all', (event, file) => {
-    if (isFileEvent(event)) queue.enqueue(event, path.resolve(file))
+  // A save that lands within chokidar's throttle window after a reported change is never
+  // reported, and the rebuild may already have read the file by then: the save would be
+  // lost until the next one. So each changed file is looked at again once the window has
+  // passed, and queued if it changed since chokidar saw it.
+  const rechecks = new Set<Promise<void>>()
+  let closing = false
+  const recheck = (file: string, seen: Stats | undefined) => {
+    const done: Promise<void> = delay(CHOKIDAR_CHANGE_THROTTLE_MS + 10)
+      .then(() => stat(file))
+      .then(
+        (now) => {
+          if (!closing && (now.mtimeMs !== seen?.mtimeMs || now.size !== seen?.size))
+            queue.enqueue('change', file)
+        },
+        () => undefined, // Gone: its own unlink event says so.
+      )
+      .finally(() => rechecks.delete(done))
+    rechecks.add(done)
+  }
+  watcher.on('all', (event, file, stats) => {
+    if (!isFileEvent(event)) return
+    const absolute = path.resolve(file)
+    queue.enqueue(event, absolute)
+    if (event === 'change') recheck(absolute, stats)
   })
   watcher.on('error', (error) => {
     const code = (error as NodeJS.ErrnoException).code
@@ -227,9 +257,17 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   return Object.assign(emitter, {
     url: server.url,
     outDir: resolved.outDir,
-    idle: () => queue.idle(),
+    async idle() {
+      await queue.idle()
+      while (rechecks.size > 0) {
+        await Promise.all(rechecks)
+        await queue.idle()
+      }
+    },
     async close() {
+      closing = true
       await watcher.close()
+      await Promise.all(rechecks)
       await queue.close()
       await server?.close()
     },
