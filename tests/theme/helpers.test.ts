@@ -222,6 +222,8 @@ describe('templates escape what writers control', () => {
       authors: [{ ...term, homepage: 'https://x.example' }],
       image: { src: '/x.jpg', alt: evil, caption: evil, width: 10, height: 5 },
       source: { name: evil, url: 'https://src.example/?a=1&b=2' },
+      liveEntries: [{ id: 'e1', headline: evil, time: date }],
+      embargoed: true,
       corrections: [{ date, note: evil }],
       updates: [{ date, note: evil }],
       readingTime: 3,
@@ -268,6 +270,11 @@ describe('templates escape what writers control', () => {
     const html = env.compile(layouts.get('base') ?? '')({ ...page, body: new Handlebars.SafeString(body) })
     expect(html).toContain('<p class="kicker">')
     expect(html).toContain('<h2 class="notice__title" id="corrections-title">Koreksi</h2>')
+    expect(html).toContain('<span class="live-badge">Langsung</span>')
+    expect(html).toContain('<p class="notice notice--embargo">Pratinjau: artikel ini belum terbit.')
+    expect(html).toContain(
+      '<a href="#e1"><time datetime="2025-05-16T14:30:00+08:00">14.30 WITA</time> &lt;script&gt;',
+    )
     expect(html).not.toContain('<script>alert')
     expect(html).not.toContain('<img src=x')
     expect(html).not.toMatch(/<style>[^<]*alert/)
