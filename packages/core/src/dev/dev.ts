@@ -141,21 +141,27 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     })
   }
 
+  // While the config file does not load, the site is built with the last good config; any
+  // rebuild then tries the file again, so that its error is not hidden by a successful build.
+  let configFailed = false
   const rebuild = async (batch?: ChangeBatch): Promise<void> => {
     const started = performance.now()
     const configFile = options.configFile
     const configChanged =
       batch &&
       configFile &&
-      [...batch.changed, ...batch.removed].some(
-        (f) => f === configFile || f.startsWith(path.join(resolved.theme.dir, 'i18n') + path.sep),
-      )
+      (configFailed ||
+        [...batch.changed, ...batch.removed].some(
+          (f) => f === configFile || f.startsWith(path.join(resolved.theme.dir, 'i18n') + path.sep),
+        ))
     if (configChanged) {
       try {
         resolved = resolve((await loadConfig(configFile)).config)
         builder = createBuilder(resolved)
+        configFailed = false
         await updateWatched()
       } catch (error) {
+        configFailed = true
         const diagnostic: Diagnostic = {
           file: path.relative(resolved.root, configFile),
           message: (error as Error).message,
