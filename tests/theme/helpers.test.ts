@@ -231,8 +231,6 @@ describe('templates escape what writers control', () => {
       wordCount: 3,
       headings: [],
       data: {},
-      liveEntries: [],
-      embargoed: false,
     }
     const page: PageContext = {
       site: {
