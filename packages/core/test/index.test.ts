@@ -7,6 +7,7 @@ test('the public API exports exactly these values', () => {
     'WartaBuildError',
     'WartaConfigError',
     'build',
+    'buildShard',
     'createArticleSchema',
     'createSiteBuilder',
     'defineConfig',
@@ -15,6 +16,8 @@ test('the public API exports exactly these values', () => {
     'formatDiagnostic',
     'isSafeUrl',
     'loadConfig',
+    'merge',
+    'parseShard',
     'resolveConfig',
   ])
 })

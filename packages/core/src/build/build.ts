@@ -7,9 +7,9 @@ import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import type { Redirect } from '../routes/permalink-history.js'
 import type { Schedule } from '../site/schedule.js'
-import { writeSiteAtomically } from '../write/write-output.js'
+import { createSiteWriter } from '../write/write-output.js'
 import { writeFileAtomically, writePermalinkHistory } from '../write/write-site-files.js'
-import { createSiteBuilder } from './create-site-builder.js'
+import { createSiteBuilder, type SiteBuildResult } from './create-site-builder.js'
 import { createStructuredData } from './structured-data.js'
 
 /** Options of one build run. */
@@ -24,6 +24,8 @@ export interface BuildOptions extends BuildOverrides {
    * (`--no-cache`). Default `true`.
    */
   cache?: boolean
+  /** Treat quality warnings (missing alt text, broken links…) as errors. Default `false`. */
+  strict?: boolean
   /** Where processed articles come from and go to, instead of the cache folder (used by `merge`). */
   articleCache?: ArticleCache
 }
@@ -77,9 +79,25 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined
   const now = options.now instanceof Date ? options.now.getTime() : options.now
-  const result = await builder.run({ now, onProgress: options.onProgress, isCurrent: manifest?.isCurrent })
-  if (hasErrors(result.diagnostics)) throw new WartaBuildError(result.diagnostics)
-  const stats = await writeSiteAtomically(resolved.outDir, result.files)
+  const writer = await createSiteWriter(resolved.outDir)
+  let result: SiteBuildResult
+  try {
+    result = await builder.run({
+      now,
+      onProgress: options.onProgress,
+      isCurrent: manifest?.isCurrent,
+      emit: writer.write,
+    })
+  } catch (error) {
+    await writer.abort()
+    throw error
+  }
+  if (options.strict) result.diagnostics = result.diagnostics.map((d) => ({ ...d, severity: 'error' }))
+  if (hasErrors(result.diagnostics)) {
+    await writer.abort()
+    throw new WartaBuildError(result.diagnostics)
+  }
+  const stats = await writer.commit()
   await manifest?.save(result.files)
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
   const scheduleFile = path.join(path.dirname(resolved.outDir), '.warta', 'schedule.json')

@@ -9,7 +9,9 @@ import { type ArticleRecord, hashHex, hashText } from '../content/process-source
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
+import { checkQuality } from '../quality/index.js'
 import { TemplateRenderError } from '../render/create-renderer.js'
+import { checkEjectedPartials } from '../render/ejected-partials.js'
 import { createPages, createTermPaths, type StructuredData } from '../routes/create-pages.js'
 import {
   generateRedirectPage,
@@ -64,6 +66,11 @@ export interface SiteBuildRun {
   isCurrent?: (outputPath: string, key: string) => Promise<boolean>
   /** Files changed or removed since the previous run, as a watcher saw them (absolute paths). */
   changes?: SourceChanges
+  /**
+   * Receives each file as soon as it is made, so a build need not hold every page in memory;
+   * the result then lists files without their contents.
+   */
+  emit?: (file: BuiltFile) => Promise<void>
 }
 
 /** One of `count` shards, numbered from 0. */
@@ -275,15 +282,24 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       if (hasErrors(diagnostics)) return failed()
 
       const files: BuiltFile[] = []
+      // With `emit`, each file goes out as soon as it is made and only its key is kept.
+      const keep = async (file: BuiltFile) => {
+        if (run.emit) {
+          await run.emit(file)
+          files.push({ path: file.path, key: file.key })
+        } else {
+          files.push(file)
+        }
+      }
       const assetKey = hashText(assets.map((a) => a.outputPath).join(','))
       for (const page of pages) {
         const key = hashText(`${page.key}|${renderer.templateKey(page.layout)}|${assetKey}`)
         if (previousKeys.get(page.outputPath) === key || (await run.isCurrent?.(page.outputPath, key))) {
-          files.push({ path: page.outputPath, key })
+          await keep({ path: page.outputPath, key })
           continue
         }
         try {
-          files.push({ path: page.outputPath, key, contents: renderer.render(page.layout, page.context()) })
+          await keep({ path: page.outputPath, key, contents: renderer.render(page.layout, page.context()) })
         } catch (error) {
           const file = error instanceof TemplateRenderError ? error.file : config.theme.name
           diagnostics.push({
@@ -307,13 +323,13 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       })
       for (const redirect of redirects) {
         const contents = generateRedirectPage(urlOf(redirect.to), config.site.lang)
-        files.push({ path: redirect.outputPath, key: hashText(contents), contents })
+        await keep({ path: redirect.outputPath, key: hashText(contents), contents })
       }
       if (redirects.length > 0) {
         const contents = generateRedirectsFile(
           redirects.map((r) => ({ from: urlFor(r.from), to: urlFor(r.to) })),
         )
-        files.push({ path: '_redirects', key: hashText(contents), contents })
+        await keep({ path: '_redirects', key: hashText(contents), contents })
       }
       const generated = await generateSiteOutputs(routed, {
         config,
@@ -322,15 +338,23 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         now,
         memo: outputMemo,
       })
-      for (const file of generated) if (registry.claim(`/${file.path}`, 'generated outputs')) files.push(file)
+      for (const file of generated) if (registry.claim(`/${file.path}`, 'generated outputs')) await keep(file)
       for (const asset of assets)
-        files.push({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
+        await keep({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
       for (const file of inputs.publicFiles) {
-        if (registry.claim(`/${file.path}`, toRootRelative(file.from))) files.push(file)
+        if (registry.claim(`/${file.path}`, toRootRelative(file.from))) await keep(file)
       }
       diagnostics.push(...registry.diagnostics.filter((d) => !diagnostics.includes(d)))
       if (hasErrors(diagnostics)) return failed()
 
+      diagnostics.push(
+        ...checkQuality(routed, {
+          outputPaths: new Set(files.map((f) => f.path)),
+          basePath: config.site.basePath,
+          siteUrl: config.site.url,
+        }),
+        ...(await checkEjectedPartials({ root: config.root, theme: config.theme })),
+      )
       const changed = new Set(files.filter((f) => previousKeys.get(f.path) !== f.key).map((f) => f.path))
       previousKeys.clear()
       for (const file of files) previousKeys.set(file.path, file.key)

@@ -13,6 +13,7 @@ Commands:
   build            Build the site into its output folder
   dev              Build, serve on 127.0.0.1 and rebuild on every change
   merge <dirs…>    Build the whole site from the outputs of \`build --shard\`
+  theme eject <partial>  Copy a theme partial into partials/ to edit it (e.g. card, icons/whatsapp)
 
 Options:
   --root <dir>     Site folder holding warta.config.(ts|js|mjs) (default: .)
@@ -21,6 +22,7 @@ Options:
   --drafts         Include articles with draft: true
   --future         Include articles dated in the future (pages get noindex)
   --no-cache       build: process every article afresh, ignoring the build cache
+  --strict         build: quality warnings (alt text, broken links, long titles…) fail the build
   --shard <i/n>    build: process only shard i of n (for CI matrices); then \`warta merge\`
   --port <n>       dev: port (default 4321; 0 picks a free one)
   --host <name>    dev: interface to listen on (default 127.0.0.1)
@@ -99,6 +101,10 @@ export async function main(
       out(report.summary)
       return 0
     }
+    if (command === 'theme') {
+      const { runThemeCommand } = await import('./theme-eject.js')
+      return await runThemeCommand(config, positionals.slice(1), out, err, overrides)
+    }
     if (command === 'build') {
       const progress = createProgress(process.stderr)
       const report = await build(config, {
@@ -154,6 +160,7 @@ function parse(argv: string[]) {
       open: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
