@@ -28,6 +28,7 @@ import type { CardView } from '../routes/views.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel, type SiteModelMemo } from '../site/create-site.js'
 import { computeSchedule, type Schedule } from '../site/schedule.js'
+import type { SiteArticle } from '../site/types.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
 import { createInputsLoader } from './site-inputs.js'
@@ -91,6 +92,8 @@ export interface SourceChanges {
 }
 
 interface SourceEntry {
+  /** The record's body was dropped from memory: read it back from the cache. */
+  slim?: boolean
   rawHash: string
   /** Where the processed article is kept in the build cache. */
   cacheKey: string
@@ -120,6 +123,8 @@ export interface SiteBuilder {
 export interface SiteBuilderOptions {
   /** Where processed articles persist between processes. Default: nowhere. */
   cache?: ArticleCache
+  /** Keep article bodies in memory even when they are cached on disk (the preview does, for speed). Default `false`. */
+  keepBodies?: boolean
   structuredData?: StructuredData
 }
 
@@ -203,7 +208,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
       const cached = await cache.get(cacheKey)
       if (cached) {
-        sources.set(sourcePath, { rawHash, cacheKey, ...cached })
+        sources.set(sourcePath, remember({ rawHash, cacheKey, ...cached }))
         return progress(1)
       }
       misses.push({ sourcePath, raw, cacheKey, rawHash })
@@ -211,10 +216,32 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const processed = await processSources(misses, config, localContext, progress)
     await mapConcurrent(misses, 32, async (miss, i) => {
       const result = processed[i] as ProcessedSource
-      sources.set(miss.sourcePath, { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result })
-      await cache.set(miss.cacheKey, result)
+      const stored = await cache.set(miss.cacheKey, result)
+      const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result }
+      sources.set(miss.sourcePath, stored ? remember(entry) : entry)
     })
     return paths
+  }
+
+  /**
+   * Keeps a processed source; with a persistent cache and `keepBodies` off, without its body,
+   * which is most of an article's memory (a 100,000-article archive would not fit otherwise).
+   */
+  const remember = (entry: SourceEntry): SourceEntry =>
+    entry.record && !options.keepBodies
+      ? { ...entry, slim: true, record: { ...entry.record, html: '' } }
+      : entry
+
+  /** An article's body: in memory for the preview and uncached builds, else read back from the cache. */
+  const bodyOf = async (article: SiteArticle): Promise<string> => {
+    const entry = sources.get(article.sourcePath)
+    if (!entry?.slim) return article.record.html
+    const html = (await cache.get(entry.cacheKey))?.record?.html
+    if (html === undefined)
+      throw new Error(
+        `The build cache lost the body of ${article.sourcePath} during the build; build again, or with --no-cache.`,
+      )
+    return html
   }
 
   return {
@@ -263,6 +290,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         structuredData,
         now,
         cardMemo: memo.cards,
+        bodyOf,
       })
       const { renderer, assets } = inputs
       const urlFor = createUrlFor(config.site.basePath)
@@ -299,7 +327,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
           continue
         }
         try {
-          await keep({ path: page.outputPath, key, contents: renderer.render(page.layout, page.context()) })
+          await keep({
+            path: page.outputPath,
+            key,
+            contents: renderer.render(page.layout, await page.context()),
+          })
         } catch (error) {
           const file = error instanceof TemplateRenderError ? error.file : config.theme.name
           diagnostics.push({
@@ -337,6 +369,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         termPaths: createTermPaths(routed),
         now,
         memo: outputMemo,
+        bodyOf,
       })
       for (const file of generated) if (registry.claim(`/${file.path}`, 'generated outputs')) await keep(file)
       for (const asset of assets)

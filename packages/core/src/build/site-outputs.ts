@@ -37,6 +37,8 @@ export interface SiteOutputsOptions {
   termPaths: TermPaths
   now: number
   memo: OutputMemo
+  /** Article bodies, for full-content feeds. */
+  bodyOf: (article: RoutedArticle) => Promise<string>
 }
 
 /**
@@ -76,7 +78,11 @@ export async function generateSiteOutputs(
             description: config.site.description,
             path: urlFor(listing.path),
             feedDir: feedFolder(listing.path),
-            articles: newest.map((a) => toArticleView(a, termPaths, urlFor, options.now)),
+            articles: await Promise.all(
+              newest.map(async (a) =>
+                toArticleView(a, termPaths, urlFor, options.now, await options.bodyOf(a)),
+              ),
+            ),
           }),
         )),
       )
@@ -104,7 +110,7 @@ export async function generateSiteOutputs(
           path: 'news-sitemap.xml',
           contents: await generateNewsSitemap({
             site: config.site,
-            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now)),
+            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, '')),
             now: options.now,
           }),
         },

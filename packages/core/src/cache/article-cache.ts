@@ -13,14 +13,15 @@ export interface CachedArticle {
 /** A persistent store of processed articles, keyed by everything that decides the result. */
 export interface ArticleCache {
   get(key: string): Promise<CachedArticle | undefined>
-  set(key: string, value: CachedArticle): Promise<void>
+  /** Stores an entry; resolves to whether it was stored (a cache that cannot be written only costs speed). */
+  set(key: string, value: CachedArticle): Promise<boolean>
 }
 
 /** Bumped when the stored shape changes, so old entries are never misread. */
 const FORMAT = 2
 
 /** A cache that remembers nothing, for `--no-cache`. */
-export const NO_CACHE: ArticleCache = { get: async () => undefined, set: async () => {} }
+export const NO_CACHE: ArticleCache = { get: async () => undefined, set: async () => false }
 
 /**
  * A cache of one JSON file per article under `dir`. Entries are written to a temporary
@@ -49,9 +50,10 @@ export function createArticleCache(dir: string): ArticleCache {
         await mkdir(path.dirname(file), { recursive: true })
         await writeFile(temporary, JSON.stringify({ format: FORMAT, key, value }))
         await rename(temporary, file)
+        return true
       } catch {
-        // A cache that cannot be written only costs speed.
         await rm(temporary, { force: true })
+        return false
       }
     },
   }

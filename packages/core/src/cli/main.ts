@@ -5,7 +5,7 @@ import { build } from '../build/build.js'
 import { buildShard, merge, parseShard } from '../build/shards.js'
 import { loadConfig } from '../config/load-config.js'
 import { WartaBuildError, WartaConfigError } from '../errors/build-error.js'
-import { formatDiagnostic } from '../errors/diagnostic.js'
+import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js'
 
 const HELP = `Usage: warta <command> [options]
 
@@ -23,6 +23,7 @@ Options:
   --future         Include articles dated in the future (pages get noindex)
   --no-cache       build: process every article afresh, ignoring the build cache
   --strict         build: quality warnings (alt text, broken links, long titles…) fail the build
+  --verbose        build: print every warning, not only the first 20
   --shard <i/n>    build: process only shard i of n (for CI matrices); then \`warta merge\`
   --port <n>       dev: port (default 4321; 0 picks a free one)
   --host <name>    dev: interface to listen on (default 127.0.0.1)
@@ -49,6 +50,20 @@ function createProgress(stream: NodeJS.WriteStream) {
       if (stream.isTTY && last) stream.write('\r\x1b[K')
     },
   }
+}
+
+/** Warnings shown one by one before the rest are only counted: a first build of an old archive can have thousands. */
+const WARNINGS_SHOWN = 20
+
+function printWarnings(warnings: readonly Diagnostic[], err: Print, all = false): void {
+  const shown = all ? warnings.length : WARNINGS_SHOWN
+  for (const warning of warnings.slice(0, shown)) err(formatDiagnostic(warning))
+  if (warnings.length <= shown) return
+  const byRule = new Map<string, number>()
+  for (const warning of warnings.slice(shown))
+    byRule.set(warning.ruleId, (byRule.get(warning.ruleId) ?? 0) + 1)
+  const counts = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`)
+  err(`…and ${warnings.length - shown} more warnings (${counts.join(', ')}); --verbose lists them all.`)
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -97,7 +112,7 @@ export async function main(
         return 2
       }
       const report = await merge(config, dirs, { ...overrides, cache: !values['no-cache'] })
-      for (const warning of report.diagnostics) err(formatDiagnostic(warning))
+      printWarnings(report.diagnostics, err, values.verbose)
       out(report.summary)
       return 0
     }
@@ -113,7 +128,7 @@ export async function main(
         onProgress: progress.update,
       })
       progress.clear()
-      for (const warning of report.diagnostics) err(formatDiagnostic(warning))
+      printWarnings(report.diagnostics, err, values.verbose)
       for (const redirect of report.redirectsAdded)
         out(`Added redirect ${redirect.from} → ${redirect.to} (${redirect.source})`)
       out(report.summary)
@@ -161,6 +176,7 @@ function parse(argv: string[]) {
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
       strict: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

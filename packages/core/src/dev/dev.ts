@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { Stats } from 'node:fs'
-import { readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { watch } from 'chokidar'
@@ -102,12 +102,23 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   const createBuilder = (r: ResolvedConfig) =>
     createSiteBuilder(r, {
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
+      keepBodies: true,
       structuredData: createStructuredData(r),
     })
   let builder: SiteBuilder = createBuilder(resolved)
   let served = new Set<string>()
   const emitter = new EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }>()
   let server: PreviewServer | undefined
+
+  // EventEmitter throws on an `error` nobody listens to, and nobody can listen before dev()
+  // resolves: an error of the first build is emitted just after, so that a listener attached
+  // at once hears it.
+  let returned = false
+  let firstBuildError: RebuildErrorEvent | undefined
+  const emitError = (event: RebuildErrorEvent): void => {
+    if (!returned) firstBuildError = event
+    else if (emitter.listenerCount('error') > 0) emitter.emit('error', event)
+  }
 
   const showErrors = (diagnostics: Diagnostic[]): void => {
     const text = diagnostics.map(formatDiagnostic).join('\n')
@@ -116,7 +127,19 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       message: `${errors.length} error${errors.length === 1 ? '' : 's'} in ${[...new Set(errors.map((d) => d.file))].join(', ')}`,
       text,
     })
-    emitter.emit('error', { diagnostics, text })
+    emitError({ diagnostics, text })
+  }
+
+  /** A build that threw rather than reporting diagnostics. */
+  const showFailure = (error: unknown): void => {
+    const diagnostic: Diagnostic = {
+      file: resolved.configFile ? path.relative(resolved.root, resolved.configFile) : '(build)',
+      message: (error as Error).message,
+      ruleId: 'build',
+      severity: 'error',
+    }
+    server?.sendError({ message: diagnostic.message, text: formatDiagnostic(diagnostic) })
+    emitError({ diagnostics: [diagnostic], text: formatDiagnostic(diagnostic) })
   }
 
   const apply = async (result: SiteBuildResult, started: number): Promise<void> => {
@@ -176,28 +199,18 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   }
 
   await rm(resolved.outDir, { recursive: true, force: true })
-  await rebuild()
+  await mkdir(resolved.outDir, { recursive: true })
+  // Serving starts before the first build, so that a failed first build reaches the browser
+  // as an overlay on the not-found page, like any later error.
   server = await createPreviewServer({
     root: resolved.outDir,
     host: options.host,
     port: options.port ?? 4321,
     basePath: resolved.site.basePath,
   })
+  await rebuild().catch(showFailure)
 
-  const queue = createWatchQueue({
-    debounceMs: options.debounceMs ?? 30,
-    run: rebuild,
-    onError: (error) => {
-      const diagnostic: Diagnostic = {
-        file: resolved.configFile ? path.relative(resolved.root, resolved.configFile) : '(build)',
-        message: (error as Error).message,
-        ruleId: 'build',
-        severity: 'error',
-      }
-      server?.sendError({ message: diagnostic.message, text: formatDiagnostic(diagnostic) })
-      emitter.emit('error', { diagnostics: [diagnostic], text: formatDiagnostic(diagnostic) })
-    },
-  })
+  const queue = createWatchQueue({ debounceMs: options.debounceMs ?? 30, run: rebuild, onError: showFailure })
   // The site folder as a whole (content, layouts, partials, public, config), plus the theme.
   // Watching folders that do not exist yet loses events in chokidar, so none are named.
   const watchedPaths = () => [
@@ -253,12 +266,17 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
         ? 'The system ran out of file watches. Raise the limit, e.g. `sudo sysctl fs.inotify.max_user_watches=524288`, or exclude large folders from the site folder.'
         : `Watching failed: ${(error as Error).message}`
     server?.sendError({ message, text: message })
-    emitter.emit('error', {
+    emitError({
       diagnostics: [{ file: '(watcher)', message, ruleId: 'watch', severity: 'error' }],
       text: message,
     })
   })
   await new Promise<void>((ready) => watcher.once('ready', () => ready()))
+  returned = true
+  if (firstBuildError) {
+    const event = firstBuildError
+    setImmediate(() => emitError(event))
+  }
 
   return Object.assign(emitter, {
     url: server.url,

@@ -3,7 +3,7 @@ import { hashText } from '../content/process-source.js'
 import { feedLinks } from '../outputs/feeds.js'
 import type { Strings } from '../render/theme.js'
 import { paginatedPath } from './permalink.js'
-import type { PathRegistry, RoutedCollection, RoutedSite } from './route-site.js'
+import type { PathRegistry, RoutedArticle, RoutedCollection, RoutedSite } from './route-site.js'
 import { createUrlFor, type TermPaths, toArticleView, toCardView, type UrlFor } from './to-views.js'
 import type {
   ArticleView,
@@ -27,8 +27,8 @@ export interface Page {
    * mean equal output, which is what lets a rebuild skip the page.
    */
   key: string
-  /** Builds the template context; only called for pages that are rendered. */
-  context(): PageContext
+  /** Builds the template context; only called for pages that are rendered (article bodies may be read from the cache). */
+  context(): Promise<PageContext>
 }
 
 /** Structured data the pages stage asks the outputs stage for: serialised JSON-LD, safe inside `<script>`. */
@@ -56,6 +56,8 @@ export interface PagesOptions {
   structuredData: StructuredData
   /** The build's clock (for the footer year, which must not change within a build). */
   now: number
+  /** The sanitized body of an article: kept out of the site model so that huge archives fit in memory. */
+  bodyOf: (article: RoutedArticle) => Promise<string>
   /** Cards kept between runs of one builder, by source hash and path. */
   cardMemo?: Map<string, { card: CardView; key: string }>
 }
@@ -119,7 +121,8 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     ...m,
   })
   const pages: Page[] = []
-  const add = (path: string, owner: string, layout: string, key: string, context: () => PageContext) => {
+  const add = (path: string, owner: string, layout: string, key: string, makeContext: () => PageContext) => {
+    const context = async () => makeContext()
     const outputPath = registry.claim(path, owner)
     if (outputPath)
       pages.push({
@@ -187,8 +190,8 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
       outputPath,
       layout: 'article',
       key: hashText(`${sharedKey}|article|${pagePath}|${key}`),
-      context: () => {
-        const view = toArticleView(article, termPaths, urlFor, options.now)
+      context: async () => {
+        const view = toArticleView(article, termPaths, urlFor, options.now, await options.bodyOf(article))
         const trail = crumbs()
         const canonical = article.canonical
           ? new URL(article.canonical, `${config.site.url}/`).href

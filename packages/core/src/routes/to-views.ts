@@ -48,6 +48,7 @@ export function toArticleView(
   paths: TermPaths,
   urlFor: UrlFor,
   now: number,
+  html: string,
 ): ArticleView {
   return {
     ...toCardView(article, paths, urlFor),
@@ -58,7 +59,7 @@ export function toArticleView(
     source: article.source,
     lang: article.lang,
     canonical: article.canonical,
-    html: article.html,
+    html,
     wordCount: article.wordCount,
     headings: article.headings,
     data: article.data,

@@ -112,7 +112,6 @@ export function toSiteArticle(
     lang: data.lang ?? options.lang,
     canonical: data.canonical,
     draft: data.draft ?? false,
-    html: record.html,
     wordCount: record.wordCount,
     readingTime: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
     headings: record.headings,

@@ -69,7 +69,6 @@ export interface SiteArticle {
   lang: string
   canonical?: string
   draft: boolean
-  html: string
   wordCount: number
   /** Minutes, at least 1. */
   readingTime: number

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { mapConcurrent } from '../util/map-concurrent.js'
 
 /** Files written at once: enough to keep the disk busy, few enough to stay under open-file limits. */
 const IO_CONCURRENCY = 32
@@ -86,51 +85,111 @@ export async function recoverOutput(outDir: string): Promise<void> {
   }
 }
 
+/** Writes one site's files as they are produced, then swaps them in whole. */
+export interface SiteWriter {
+  /** Queues one file; resolves once there is room for more (a bounded number are in flight). */
+  write(file: OutputFile): Promise<void>
+  /** Waits for every write, swaps the new site in and removes the old one. */
+  commit(): Promise<WriteStats>
+  /** Drops everything written; the previous site stays as it was. */
+  abort(): Promise<void>
+}
+
 /**
- * Writes a whole site: into a staging folder beside the output folder, then swapped in, so
- * that readers and a failed or killed build only ever see the previous site or the new one.
- * Files whose bytes did not change are hard-linked from the previous site, keeping their mtime.
+ * Writes a site into a staging folder beside the output folder, swapped in only on
+ * `commit()`, so that readers and a failed or killed build only ever see the previous site
+ * or the new one. Files arrive one by one (pages are not all held in memory); files whose
+ * bytes did not change are hard-linked from the previous site, keeping their mtime.
  */
-export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[]): Promise<WriteStats> {
+export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
   await recoverOutput(outDir)
   const { staging, old } = siblings(outDir)
   const stagingDir = staging(`${process.pid}-${randomBytes(4).toString('hex')}`)
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0 }
   const previous = new Set(await listFiles(outDir))
-  try {
-    await mkdir(stagingDir, { recursive: true })
-    const targets = files.map((file) => resolveInside(stagingDir, file.path))
-    const dirs = [...new Set(targets.map((target) => path.dirname(target)))].sort()
-    await mapConcurrent(dirs, IO_CONCURRENCY, (dir) => mkdir(dir, { recursive: true }))
-    await mapConcurrent(files, IO_CONCURRENCY, async (file, i) => {
-      const target = targets[i] as string
-      const existing = path.join(outDir, file.path)
-      if (file.contents === undefined && file.from === undefined) {
-        await link(existing, target).catch(() => copyFile(existing, target))
-        stats.unchanged++
-      } else if (previous.has(file.path) && (await sameBytes(existing, file))) {
-        await link(existing, target).catch(() => copyFile(existing, target))
-        stats.unchanged++
-      } else if (file.contents !== undefined) {
-        await writeFile(target, file.contents)
-        stats.written++
-      } else {
-        await copyFile(file.from as string, target)
-        stats.written++
+  const madeDirs = new Map<string, Promise<unknown>>()
+  const inFlight = new Set<Promise<void>>()
+  let failure: unknown
+  await mkdir(stagingDir, { recursive: true })
+
+  const ensureDir = (dir: string) => {
+    let made = madeDirs.get(dir)
+    if (!made) {
+      made = mkdir(dir, { recursive: true })
+      madeDirs.set(dir, made)
+    }
+    return made
+  }
+  const writeOne = async (file: OutputFile) => {
+    const target = resolveInside(stagingDir, file.path)
+    await ensureDir(path.dirname(target))
+    const existing = path.join(outDir, file.path)
+    const had = previous.delete(file.path)
+    if (
+      (file.contents === undefined && file.from === undefined) ||
+      (had && (await sameBytes(existing, file)))
+    ) {
+      await link(existing, target).catch(() => copyFile(existing, target))
+      stats.unchanged++
+    } else if (file.contents !== undefined) {
+      await writeFile(target, file.contents)
+      stats.written++
+    } else {
+      await copyFile(file.from as string, target)
+      stats.written++
+    }
+  }
+  const settle = async () => {
+    await Promise.all(inFlight)
+    if (failure) throw failure
+  }
+  return {
+    async write(file) {
+      if (failure) throw failure
+      const pending: Promise<void> = writeOne(file).then(
+        () => {
+          inFlight.delete(pending)
+        },
+        (error: unknown) => {
+          inFlight.delete(pending)
+          failure ??= error
+        },
+      )
+      inFlight.add(pending)
+      if (inFlight.size >= IO_CONCURRENCY) await Promise.race(inFlight)
+    },
+    async commit() {
+      try {
+        await settle()
+        stats.removed = previous.size
+        const hadOutput = await stat(outDir).then(
+          () => true,
+          () => false,
+        )
+        if (hadOutput) await rename(outDir, old)
+        await rename(stagingDir, outDir)
+        if (hadOutput) await rm(old, { recursive: true, force: true })
+        return stats
+      } catch (error) {
+        await rm(stagingDir, { recursive: true, force: true })
+        throw error
       }
-    })
-    for (const file of files) previous.delete(file.path)
-    stats.removed = previous.size
-    const hadOutput = await stat(outDir).then(
-      () => true,
-      () => false,
-    )
-    if (hadOutput) await rename(outDir, old)
-    await rename(stagingDir, outDir)
-    if (hadOutput) await rm(old, { recursive: true, force: true })
-    return stats
+    },
+    async abort() {
+      await Promise.allSettled(inFlight)
+      await rm(stagingDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Writes a whole site atomically (see `createSiteWriter`). */
+export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[]): Promise<WriteStats> {
+  const writer = await createSiteWriter(outDir)
+  try {
+    for (const file of files) await writer.write(file)
   } catch (error) {
-    await rm(stagingDir, { recursive: true, force: true })
+    await writer.abort()
     throw error
   }
+  return writer.commit()
 }
