@@ -52,7 +52,7 @@ export interface BuildReport {
   redirectsAdded: Redirect[]
   /** When the site next changes by the clock alone; also written to `scheduleFile`. */
   schedule: Schedule
-  /** `.warta/schedule.json` beside the output folder: never published. */
+  /** `.warta/schedule.json` in the site folder (beside the default output folder): never published. */
   scheduleFile: string
   /** One line for people, e.g. `Built 14 pages from 1 article in 92 ms`. */
   summary: string
@@ -100,7 +100,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const stats = await writer.commit()
   await manifest?.save(result.files)
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
-  const scheduleFile = path.join(path.dirname(resolved.outDir), '.warta', 'schedule.json')
+  const scheduleFile = path.join(resolved.root, '.warta', 'schedule.json')
   await writeFileAtomically(scheduleFile, `${JSON.stringify(result.schedule, null, 2)}\n`)
   const durationMs = Math.round(performance.now() - started)
   return {
