@@ -58,7 +58,7 @@ export interface PagesOptions {
   now: number
   /** The sanitized body of an article: kept out of the site model so that huge archives fit in memory. */
   bodyOf: (article: RoutedArticle) => Promise<string>
-  /** Cards kept between runs of one builder, by source hash and path. */
+  /** Cards kept between runs of one builder, by source hash, id and path. */
   cardMemo?: Map<string, { card: CardView; key: string }>
 }
 
@@ -73,7 +73,9 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
   const memo = options.cardMemo
   const used = new Map<string, { card: CardView; key: string }>()
   for (const article of site.articles) {
-    const memoKey = `${article.sourceHash}|${article.path}`
+    // The id is in the card and comes from the file's path when front matter gives none: a
+    // renamed file keeps its text and URL but not its id.
+    const memoKey = `${article.sourceHash}|${article.id}|${article.path}`
     let entry = memo?.get(memoKey)
     if (!entry) {
       const card = toCardView(article, termPaths, urlFor)
