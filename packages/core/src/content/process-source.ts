@@ -7,6 +7,7 @@ import type { ArticleHeading } from '../markdown/remark-article-text.js'
 import type { BodyImage, BodyLink } from '../markdown/remark-link-list.js'
 import type { ArticleFrontMatter, ArticleSchema } from './article-schema.js'
 import { normalizeSource, parseFrontMatter } from './front-matter.js'
+import { checkNesting, checkSourceSize } from './source-limits.js'
 import { validateFrontMatter } from './validate-front-matter.js'
 
 /**
@@ -63,6 +64,8 @@ export async function processSource(
   rawText: string,
   context: ProcessSourceContext,
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
+  const tooLarge = checkSourceSize(sourcePath, rawText)
+  if (tooLarge) return { diagnostics: [tooLarge] }
   const text = normalizeSource(rawText)
   const frontMatter = parseFrontMatter(sourcePath, text)
   if ('diagnostics' in frontMatter) return { diagnostics: frontMatter.diagnostics }
@@ -70,6 +73,9 @@ export async function processSource(
   if ('diagnostics' in validated) return { diagnostics: validated.diagnostics }
   const positions: Record<string, Position> = {}
   for (const key of Object.keys(frontMatter.data)) positions[key] = frontMatter.locate([key], 'value')
+
+  const tooDeep = checkNesting(sourcePath, frontMatter.body)
+  if (tooDeep) return { diagnostics: [tooDeep] }
 
   const file = new VFile({ path: sourcePath, value: frontMatter.body })
   if (validated.data.liveblog) file.data.liveblog = { date: validated.data.date, timeZone: context.timeZone }
