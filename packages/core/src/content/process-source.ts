@@ -64,6 +64,29 @@ export async function processSource(
   rawText: string,
   context: ProcessSourceContext,
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
+  try {
+    return await convertSource(sourcePath, rawText, context)
+  } catch (error) {
+    // A schema extension's refinement, or a bug, threw outside the markdown step.
+    return {
+      diagnostics: [
+        {
+          file: sourcePath,
+          message: `The file could not be processed: ${(error as Error)?.message ?? String(error)}`,
+          hint: 'Check the site’s schema extension and plugins against this file.',
+          ruleId: 'content-failed',
+          severity: 'error',
+        },
+      ],
+    }
+  }
+}
+
+async function convertSource(
+  sourcePath: string,
+  rawText: string,
+  context: ProcessSourceContext,
+): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
   const tooLarge = checkSourceSize(sourcePath, rawText)
   if (tooLarge) return { diagnostics: [tooLarge] }
   const text = normalizeSource(rawText)

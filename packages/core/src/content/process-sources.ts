@@ -45,6 +45,20 @@ function workerSetup(config: ResolvedConfig): WorkerSetup | undefined {
   }
 }
 
+function workerFailure(sourcePath: string, error: unknown): ProcessedSource {
+  return {
+    diagnostics: [
+      {
+        file: sourcePath,
+        message: `Processing this file stopped its worker thread: ${(error as Error)?.message ?? String(error)}`,
+        hint: 'Look for what in this file a markdown plugin or the schema cannot handle; other files were processed.',
+        ruleId: 'content-worker',
+        severity: 'error',
+      },
+    ],
+  }
+}
+
 /**
  * Processes sources in a pool of worker threads (one processor per worker) when there are
  * enough of them, else on this thread. Results come back in input order either way, and
@@ -72,13 +86,25 @@ export async function processSources(
     maxThreads: threads,
     isolateWorkers: false,
   })
+  // A task fails when its worker dies (a plugin exits or runs out of memory) or its result
+  // cannot cross back; the batch's sources are then retried one by one, so only the source
+  // that breaks a worker fails, and it fails as that file's error, never as the build's.
+  const runBatch = async (batch: PendingSource[]): Promise<ProcessedSource[]> => {
+    try {
+      const task: WorkerTask = { setup, sources: batch }
+      return (await pool.run(task)) as ProcessedSource[]
+    } catch (error) {
+      const [only] = batch
+      if (batch.length === 1 && only) return [workerFailure(only.sourcePath, error)]
+      return (await Promise.all(batch.map((source) => runBatch([source])))).flat()
+    }
+  }
   try {
     const batches: PendingSource[][] = []
     for (let i = 0; i < sources.length; i += BATCH_SIZE) batches.push(sources.slice(i, i + BATCH_SIZE))
     const results = await Promise.all(
       batches.map(async (batch) => {
-        const task: WorkerTask = { setup, sources: batch }
-        const done = (await pool.run(task)) as ProcessedSource[]
+        const done = await runBatch(batch)
         onDone(batch.length)
         return done
       }),
