@@ -27,6 +27,16 @@ export function normalizeSource(text: string): string {
 const OPENING = /^---[ \t]*(\S*)[ \t]*\n/
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m
 
+/** YAML errors reported per file; the rest are counted. */
+const MAX_YAML_ERRORS = 20
+
+// The parser turns a stack overflow into an ordinary error with the engine's message.
+const STACK_OVERFLOW = /call stack/i
+const TOO_DEEP = {
+  message: 'The front matter is nested too deeply to read.',
+  hint: 'Write lists and groups of keys a few levels deep at most.',
+}
+
 /** The largest YAML alias expansion allowed, so a "billion laughs" file cannot exhaust memory. */
 const MAX_ALIAS_COUNT = 50
 
@@ -115,21 +125,39 @@ export function parseYamlData(
     return { line: pos.line + firstLine - 1, column: pos.col }
   }
   if (doc.errors.length > 0) {
-    return {
-      diagnostics: doc.errors.map((error) => ({
+    // One mistake repeated on every line (a stray tag, a bad indent) would otherwise bury the
+    // report under thousands of copies of the same message.
+    const shown = doc.errors.slice(0, MAX_YAML_ERRORS)
+    const diagnostics: Diagnostic[] = shown.map((error) => {
+      const tooDeep = STACK_OVERFLOW.test(error.message)
+      return {
         file,
         place: toPosition(errorOffset(doc, error)),
-        message: `Invalid YAML: ${error.message.split('\n')[0]}`,
-        hint: yamlHint(error.code),
+        message: tooDeep ? TOO_DEEP.message : `Invalid YAML: ${error.message.split('\n')[0]}`,
+        hint: tooDeep ? TOO_DEEP.hint : yamlHint(error.code),
         ruleId: 'front-matter-yaml',
         severity: 'error' as const,
-      })),
+      }
+    })
+    const more = doc.errors.length - shown.length
+    if (more > 0) {
+      diagnostics.push({
+        file,
+        place: toPosition(errorOffset(doc, doc.errors[shown.length] as YAMLError)),
+        message: `…and ${more} more YAML error${more === 1 ? '' : 's'}.`,
+        hint: 'Fix the first ones: later errors often follow from them.',
+        ruleId: 'front-matter-yaml',
+        severity: 'error',
+      })
     }
+    return { diagnostics }
   }
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
+    if (error instanceof RangeError || STACK_OVERFLOW.test((error as Error).message))
+      return fail(TOO_DEEP.message, TOO_DEEP.hint)
     return fail(
       `Invalid YAML: ${(error as Error).message}`,
       'Use fewer YAML aliases (*name): write the values out.',
