@@ -11,6 +11,10 @@ export function isSafeUrl(value: string): boolean {
   if (/[\u0000-\u0020\u007f\\]/.test(value)) return false
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value)
   if (scheme) return /^https?$/i.test(scheme[1] ?? '') && URL.canParse(value)
+  // `&#106;avascript:…` and `javascript&colon;…` read as relative paths here, but become
+  // script URLs wherever the value is HTML-decoded once too often (feed readers, templates
+  // that use {{{ }}}): no character reference may stand where a scheme could.
+  if (/^[^/?]*&(?:#|[a-z][a-z0-9]*;)/i.test(value)) return false
   return !value.startsWith('//')
 }
 

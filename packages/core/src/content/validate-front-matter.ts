@@ -59,6 +59,21 @@ function describeIssue(issue: z.core.$ZodIssue): { message: string; hint: string
 }
 
 /**
+ * For a value that fits none of a field's forms (`image: photo.jpg` or `image: { src }`),
+ * the issue of the form it was written in: `image: "javascript:…"` is text, so the reason is
+ * the URL's, not "must be one of the allowed forms, but it is text".
+ */
+function closestAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.input === undefined) return issue
+  const wrongShape = (branch: z.core.$ZodIssue[]) =>
+    branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union'))
+  const written = issue.errors.filter((branch) => branch.length > 0 && !wrongShape(branch))
+  const [first] = written.length === 1 ? (written[0] ?? []) : []
+  if (!first) return issue
+  return closestAlternative({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue)
+}
+
+/**
  * Validates front matter against a schema. Every issue becomes a diagnostic that
  * points at the offending key (or value) in the file.
  */
@@ -70,7 +85,8 @@ export function validateFrontMatter<T extends z.ZodType>(
   const result = schema.safeParse(frontMatter.data, { reportInput: true })
   if (result.success) return { data: result.data }
   return {
-    diagnostics: result.error.issues.map((issue) => {
+    diagnostics: result.error.issues.map((unionIssue) => {
+      const issue = closestAlternative(unionIssue)
       const { message, hint } = describeIssue(issue)
       const missing = isMissing(issue)
       return {
