@@ -63,10 +63,19 @@ export class PathRegistry {
     const previous = this.#owners.get(key)
     if (previous && options.quiet) return undefined
     if (previous) {
+      // Reported on a source the writer can change: an article that takes the URL of a
+      // listing or a feed is the one to point at, not "the category listing".
+      const blamePrevious = previous.place !== undefined && place === undefined
+      const [blamed, other] = blamePrevious
+        ? [
+            { owner: previous.owner, place: previous.place },
+            { owner, outputPath: result.outputPath },
+          ]
+        : [{ owner, place }, previous]
       this.diagnostics.push({
-        file: owner,
-        place,
-        message: `Duplicate URL ${sitePath}: ${previous.owner} maps to ${previous.outputPath} too (URLs that differ only in letter case or Unicode form count as the same).`,
+        file: blamed.owner,
+        place: blamed.place,
+        message: `Duplicate URL ${sitePath}: ${other.owner} maps to ${other.outputPath} too (URLs that differ only in letter case or Unicode form count as the same).`,
         hint: 'Give one of them a different `slug` in its front matter.',
         ruleId: 'duplicate-url',
         severity: 'error',
@@ -100,6 +109,20 @@ export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: 
   for (const article of site.articles) {
     const path = articlePermalink(patterns.article, article)
     const place = article.record.positions[article.data.slug ? 'slug' : 'title']
+    const hidden = path
+      .split('/')
+      .find((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')
+    if (hidden) {
+      registry.diagnostics.push({
+        file: article.sourcePath,
+        place,
+        message: `Unsafe URL: "${path}" has the segment "${hidden}"; names starting with "." are hidden files that servers treat as their own configuration (.htaccess, .well-known).`,
+        hint: 'Change the slug to plain words separated by "-".',
+        ruleId: 'unsafe-url',
+        severity: 'error',
+      })
+      continue
+    }
     const outputPath = registry.claim(path, article.sourcePath, place)
     if (outputPath) routed.set(article.id, { ...article, path, outputPath })
   }
