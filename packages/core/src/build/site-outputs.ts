@@ -52,8 +52,9 @@ export async function generateSiteOutputs(
   const { config, termPaths, memo } = options
   const used: OutputMemo = new Map()
   const urlFor = createUrlFor(config.site.basePath)
+  // Bylines come from the authors/ folder as well as from the source.
   const fingerprint = (articles: readonly RoutedArticle[]) =>
-    articles.map((a) => `${a.sourceHash}@${a.path}`).join(',')
+    articles.map((a) => `${a.sourceHash}@${a.path}@${JSON.stringify(a.authors)}`).join(',')
   const files: GeneratedFile[] = []
 
   if (config.feeds.enabled) {
