@@ -209,7 +209,7 @@ describe('build', () => {
     })
     const error = await build(strict, { now: NOW }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(WartaBuildError)
-    expect((error as WartaBuildError).diagnostics).toEqual([
+    expect((error as WartaBuildError).diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({
         file: 'content/2025/05/taipei-tawarkan-kerja-sama.md',
         place: { line: 13, column: 9 },
@@ -224,7 +224,8 @@ describe('build', () => {
       schema: (base) => base.extend({ desk: z.enum(['kota', 'daerah']) }),
     })
     const error = (await build(config, { now: NOW }).catch((e: unknown) => e)) as WartaBuildError
-    expect(error.diagnostics.map((d) => [d.file, d.place?.line, d.message])).toEqual(
+    const errors = error.diagnostics.filter((d) => d.severity === 'error')
+    expect(errors.map((d) => [d.file, d.place?.line, d.message])).toEqual(
       [
         'content/2025/05/banjir-samarinda.md',
         'content/2025/05/guru-honorer.md',
