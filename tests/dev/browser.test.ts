@@ -1,0 +1,130 @@
+// The preview in headless Chromium: an open article follows edits on disk without anyone
+// reloading it, shows a build error in its overlay and drops the overlay once the file is
+// fixed, and swaps a changed stylesheet without reloading.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { copyExample, type DevServer, EVENT_TIMEOUT_MS, type SiteCopy, startDev } from './dev-site.js'
+
+const TAIPEI = 'content/2025/05/taipei-tawarkan-kerja-sama-strategis.md'
+const OVERLAY = 'warta-error-overlay'
+
+/** The little of the page's globals these tests use (the project's types have no DOM). */
+interface PageGlobals {
+  document: {
+    body: { textContent: string | null }
+    getElementById(id: string): { shadowRoot: { textContent: string | null } | null } | null
+  }
+  getComputedStyle(element: unknown): { outlineWidth: string }
+  wartaMarker?: string
+}
+
+describe('the preview in a browser', () => {
+  let site: SiteCopy
+  let server: DevServer
+  let profile: string
+  let context: BrowserContext
+  let page: Page
+  let articleUrl: string
+  let source: string
+
+  /** The overlay's text (it lives in a shadow root), or null when none is shown. */
+  const overlayText = () =>
+    page.evaluate(
+      (id) =>
+        (globalThis as unknown as PageGlobals).document.getElementById(id)?.shadowRoot?.textContent ?? null,
+      OVERLAY,
+    )
+
+  /** Waits, without reloading, until the page's text contains `text`. */
+  const waitForText = (text: string) =>
+    page.waitForFunction(
+      (wanted) => (globalThis as unknown as PageGlobals).document.body.textContent?.includes(wanted),
+      text,
+      { timeout: EVENT_TIMEOUT_MS },
+    )
+
+  beforeAll(async () => {
+    site = await copyExample({ ownTheme: true })
+    source = await site.read(TAIPEI)
+    server = await startDev(site)
+    const pages = await readdir(server.outDir, { recursive: true })
+    const article = pages.find((f) => f.includes('taipei-tawarkan') && f.endsWith('index.html'))
+    articleUrl = new URL(article?.replace(/index\.html$/, '') ?? 'missing/', server.url).href
+
+    profile = await mkdtemp(path.join(tmpdir(), 'warta-chromium-'))
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(articleUrl, { waitUntil: 'load' })
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await server?.close()
+    await site?.dispose()
+    if (profile) await rm(profile, { recursive: true, force: true })
+  })
+
+  test('an edit on disk shows up in the open page by itself', async () => {
+    expect(await page.textContent('h1')).toContain('Taipei Tawarkan Kerja Sama Strategis')
+    await site.write(TAIPEI, source.replace('Pertemuan ini juga', 'Pertemuan yang disunting ini juga'))
+    await waitForText('Pertemuan yang disunting ini juga')
+    expect(page.url()).toBe(articleUrl)
+  })
+
+  test('broken front matter shows the error overlay over the last good page', async () => {
+    await site.write(TAIPEI, source.replace('tags:\n', 'tags: [Taiwan\n'))
+    await page.waitForFunction(
+      (id) => (globalThis as unknown as PageGlobals).document.getElementById(id)?.shadowRoot?.textContent,
+      OVERLAY,
+      { timeout: EVENT_TIMEOUT_MS },
+    )
+    const text = await overlayText()
+    expect(text).toMatch(
+      /Build failed: 1 error in content\/2025\/05\/taipei-tawarkan-kerja-sama-strategis\.md/,
+    )
+    expect(text).toMatch(/taipei-tawarkan-kerja-sama-strategis\.md:\d+:\d+: error /)
+    // The page under it is still the last good one.
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.body.textContent),
+    ).toContain('Pertemuan yang disunting ini juga')
+  })
+
+  test('fixing the file removes the overlay and shows the fixed page', async () => {
+    await site.write(TAIPEI, source.replace('Pertemuan ini juga', 'Pertemuan yang sudah diperbaiki ini juga'))
+    await waitForText('Pertemuan yang sudah diperbaiki ini juga')
+    expect(await overlayText()).toBeNull()
+  })
+
+  test('a stylesheet edit is swapped in without reloading the page', async () => {
+    const themeDir = site.themeDir as string
+    await page.evaluate(() => {
+      ;(globalThis as unknown as PageGlobals).wartaMarker = 'not reloaded'
+    })
+    const css = path.join(themeDir, 'assets', 'style.css')
+    await writeFile(css, `${await readFile(css, 'utf8')}\nbody { outline: 7px solid rgb(1, 2, 3); }\n`)
+    await page.waitForFunction(
+      () => {
+        const scope = globalThis as unknown as PageGlobals
+        return scope.getComputedStyle(scope.document.body).outlineWidth === '7px'
+      },
+      undefined,
+      { timeout: EVENT_TIMEOUT_MS },
+    )
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).wartaMarker)).toBe('not reloaded')
+  })
+})
