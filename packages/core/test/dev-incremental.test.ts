@@ -81,21 +81,26 @@ ${article.paragraphs.join('\n\n')}
 }
 
 /** Every file under a folder, relative to it with `/`, sorted. */
+/** Every file and folder under a folder, relative to it with `/` (folders end in `/`), sorted. */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => {
+      const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+      return entry.isDirectory() ? `${relative}/` : relative
+    })
     .sort()
 }
 
+/** Files with their bytes, and folders (with no bytes), so that a folder left empty shows up too. */
 async function readAll(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>()
-  for (const file of await listFiles(dir)) files.set(file, await readFile(path.join(dir, file)))
+  for (const file of await listFiles(dir))
+    files.set(file, file.endsWith('/') ? Buffer.alloc(0) : await readFile(path.join(dir, file)))
   return files
 }
 
-/** Files missing from either side or differing in their bytes, with the first differing line. */
+/** Files and folders missing from either side, or files differing in their bytes, with the first differing line. */
 function differences(actual: Map<string, Buffer>, expected: Map<string, Buffer>): string[] {
   const problems: string[] = []
   for (const [file, bytes] of expected) {
