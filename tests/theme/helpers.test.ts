@@ -70,6 +70,10 @@ describe('newsTheme', () => {
       homeSections: 2,
     })
   })
+  it('keeps its one stylesheet under 14 KiB', async () => {
+    const css = await readFile(path.join(theme.dir, 'assets/style.css'))
+    expect(css.byteLength).toBeLessThan(14 * 1024)
+  })
   it('refuses a share network it does not know', () => {
     expect(() => newsTheme({ share: ['myspace' as never] })).toThrow(/unknown share network "myspace"/)
   })
@@ -268,6 +272,11 @@ describe('templates escape what writers control', () => {
     const html = env.compile(layouts.get('base') ?? '')({ ...page, body: new Handlebars.SafeString(body) })
     expect(html).toContain('<p class="kicker">')
     expect(html).toContain('<h2 class="notice__title" id="corrections-title">Koreksi</h2>')
+    // The article's lead image loads at once; pictures further down load lazily, all with a size.
+    expect(html).toMatch(
+      /<figure class="article__figure">\s*<img [^>]*width="10" height="5" decoding="async" fetchpriority="high">/,
+    )
+    expect(html).toMatch(/<div class="card__media">\s*<img [^>]*width="10" height="5" loading="lazy"/)
     expect(html).toContain('<span class="live-badge">Langsung</span>')
     expect(html).toContain('<p class="notice notice--embargo">Pratinjau: artikel ini belum terbit.')
     expect(html).toContain(
