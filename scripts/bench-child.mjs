@@ -40,13 +40,22 @@ if (mode === 'build' || mode === 'cold') {
     const text = isTitle
       ? original.replace(/^title: "/m, `title: "${marker} `)
       : original.replace('## ', `## ${marker} `)
-    const rebuilt = new Promise((resolve) => server.once('rebuild', resolve))
+    // Saves can arrive as more than one file event; wait for the rebuild that wrote the page.
+    const rewritten = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`page not rewritten with ${marker}`)), 30_000)
+      const onRebuild = async (event) => {
+        const page = event.written.find((p) => p.endsWith('-7/index.html'))
+        if (page && (await readFile(path.join(server.outDir, page), 'utf8')).includes(marker)) {
+          clearTimeout(timer)
+          server.off('rebuild', onRebuild)
+          resolve()
+        }
+      }
+      server.on('rebuild', onRebuild)
+    })
     const started = performance.now()
     await writeFile(file, text)
-    const event = await rebuilt
-    const page = event.written.find((p) => p.includes('-7/'))
-    const html = page ? await readFile(path.join(server.outDir, page), 'utf8') : ''
-    if (!html.includes(marker)) throw new Error(`page not rewritten with ${marker}`)
+    await rewritten
     ;(isTitle ? title : body).push(performance.now() - started)
   }
   await writeFile(file, original)

@@ -9,6 +9,7 @@ import { readTemplateFiles } from '../render/template-files.js'
 import { readThemeAssets, type ThemeAsset } from '../render/theme-assets.js'
 import { PERMALINK_HISTORY_FILE } from '../routes/permalink-history.js'
 import { createUrlFor } from '../routes/to-views.js'
+import { compareText } from '../site/compare-text.js'
 import type { SourceChanges } from './create-site-builder.js'
 
 /** Everything a build reads besides the articles: authors, templates, assets, public files, permalink history. */
@@ -67,7 +68,7 @@ async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
     },
   })
   const publicFiles = publicEntries
-    .sort((a, b) => a.path.localeCompare(b.path))
+    .sort((a, b) => compareText(a.path, b.path))
     .map((entry) => ({
       path: entry.path,
       from: path.join(config.publicDir, entry.path),

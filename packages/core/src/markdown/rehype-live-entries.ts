@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import { type NewsDate, parseNewsDate } from '../content/news-date.js'
+import { compareText } from '../site/compare-text.js'
 
 /** One entry of a live blog. */
 export interface LiveEntry {
@@ -65,7 +66,7 @@ export function rehypeLiveEntries() {
         intro.push(node)
       }
     }
-    entries.sort((a, b) => b.entry.time.time - a.entry.time.time || a.entry.id.localeCompare(b.entry.id))
+    entries.sort((a, b) => b.entry.time.time - a.entry.time.time || compareText(a.entry.id, b.entry.id))
     const sections: Element[] = entries.map(({ entry, nodes }) => ({
       type: 'element',
       tagName: 'section',

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js'
 import { hashText } from '../content/process-source.js'
 import { feedLinks } from '../outputs/feeds.js'
 import type { Strings } from '../render/theme.js'
+import { compareText } from '../site/compare-text.js'
 import { paginatedPath } from './permalink.js'
 import type { PathRegistry, RoutedArticle, RoutedCollection, RoutedSite } from './route-site.js'
 import { createUrlFor, type TermPaths, toArticleView, toCardView, type UrlFor } from './to-views.js'
@@ -371,7 +372,7 @@ function navSections(site: RoutedSite, config: ResolvedConfig, urlFor: UrlFor): 
     })
   }
   return [...site.categories]
-    .sort((a, b) => b.articles.length - a.articles.length || a.term.slug.localeCompare(b.term.slug))
+    .sort((a, b) => b.articles.length - a.articles.length || compareText(a.term.slug, b.term.slug))
     .slice(0, 6)
     .map(view)
 }

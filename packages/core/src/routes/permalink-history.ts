@@ -1,3 +1,4 @@
+import { compareText } from '../site/compare-text.js'
 import type { RoutedArticle } from './route-site.js'
 
 /**
@@ -58,10 +59,10 @@ export function updatePermalinkHistory(
       if (previous.at(-1) !== article.path && previous.at(-1) === from) added.push(redirect)
     }
   }
-  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)))
+  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => compareText(a, b)))
   return {
     history: { version: 1, articles: sorted },
-    redirects: redirects.sort((a, b) => a.from.localeCompare(b.from)),
+    redirects: redirects.sort((a, b) => compareText(a.from, b.from)),
     added,
   }
 }

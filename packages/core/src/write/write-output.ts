@@ -62,6 +62,16 @@ const siblings = (outDir: string) => {
   }
 }
 
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 /**
  * Puts back the previous site if a build was killed between moving it aside and moving the
  * new one in, and clears staging folders left by killed builds.
@@ -80,8 +90,10 @@ export async function recoverOutput(outDir: string): Promise<void> {
   else if (hasOld) await rm(old, { recursive: true, force: true })
   const base = path.basename(outDir)
   for (const name of await readdir(parent).catch(() => [] as string[])) {
-    if (name.startsWith(`.${base}.staging-`))
-      await rm(path.join(parent, name), { recursive: true, force: true })
+    const prefix = `.${base}.staging-`
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('-')[0]) : 0
+    // A staging folder of a build still running (another process) is not ours to remove.
+    if (pid && !isRunning(pid)) await rm(path.join(parent, name), { recursive: true, force: true })
   }
 }
 
