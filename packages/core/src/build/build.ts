@@ -98,7 +98,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     throw new WartaBuildError(result.diagnostics)
   }
   const stats = await writer.commit()
-  await manifest?.save(result.files)
+  await manifest?.save(result.files, writer.written)
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
   const scheduleFile = path.join(resolved.root, '.warta', 'schedule.json')
   await writeFileAtomically(scheduleFile, `${JSON.stringify(result.schedule, null, 2)}\n`)

@@ -5,10 +5,14 @@ import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { findSources } from '../content/find-sources.js'
-import { type ArticleRecord, hashHex, hashText } from '../content/process-source.js'
+import {
+  type ArticleRecord,
+  hashHex,
+  hashText,
+  type ProcessSourceContext,
+} from '../content/process-source.js'
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
-import { createProcessor, type MarkdownProcessor } from '../markdown/create-processor.js'
 import { checkQuality } from '../quality/index.js'
 import { TemplateRenderError } from '../render/create-renderer.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
@@ -134,8 +138,6 @@ const NO_STRUCTURED_DATA: StructuredData = { article: () => [], listing: () => [
 export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOptions = {}): SiteBuilder {
   const structuredData = options.structuredData ?? NO_STRUCTURED_DATA
   const cache = options.cache ?? NO_CACHE
-  let processor: MarkdownProcessor | undefined
-  let schema: ArticleSchema | undefined
   const sources = new Map<string, SourceEntry>()
   const previousKeys = new Map<string, string>()
   let sourceList: string[] | undefined
@@ -152,14 +154,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   const toRootRelative = (file: string) => path.relative(config.root, file).split(path.sep).join('/')
 
   const fingerprint = contentFingerprint(config)
+  // The markdown processor (unified, micromark…) is loaded only when an article needs converting:
+  // a warm build finds everything in the cache and never pays for loading it.
+  let localContextPromise: Promise<ProcessSourceContext> | undefined
   const localContext = () => {
-    processor ??= createProcessor(config.markdown)
-    schema ??= (
-      config.schema
-        ? config.schema(createArticleSchema(config.site.timezone))
-        : createArticleSchema(config.site.timezone)
-    ) as ArticleSchema
-    return { processor, schema, timeZone: config.site.timezone }
+    localContextPromise ??= import('../markdown/create-processor.js').then(({ createProcessor }) => {
+      const base = createArticleSchema(config.site.timezone)
+      const schema = (config.schema ? config.schema(base) : base) as ArticleSchema
+      return { processor: createProcessor(config.markdown), schema, timeZone: config.site.timezone }
+    })
+    return localContextPromise
   }
 
   /**
@@ -320,9 +324,18 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         }
       }
       const assetKey = hashText(assets.map((a) => a.outputPath).join(','))
-      for (const page of pages) {
-        const key = hashText(`${page.key}|${renderer.templateKey(page.layout)}|${assetKey}`)
-        if (previousKeys.get(page.outputPath) === key || (await run.isCurrent?.(page.outputPath, key))) {
+      const pageKeys = pages.map((page) =>
+        hashText(`${page.key}|${renderer.templateKey(page.layout)}|${assetKey}`),
+      )
+      // Checking the files on disk one by one would leave the disk idle between checks.
+      const onDisk = await mapConcurrent(pages, 64, async (page, i) =>
+        previousKeys.get(page.outputPath) === pageKeys[i]
+          ? true
+          : ((await run.isCurrent?.(page.outputPath, pageKeys[i] as string)) ?? false),
+      )
+      for (const [i, page] of pages.entries()) {
+        const key = pageKeys[i] as string
+        if (onDisk[i]) {
           await keep({ path: page.outputPath, key })
           continue
         }

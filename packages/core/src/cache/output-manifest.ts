@@ -18,7 +18,7 @@ export interface OutputManifest {
   /** True when the file at `outputPath` was built from inputs with this fingerprint and is untouched. */
   isCurrent(outputPath: string, key: string): Promise<boolean>
   /** Records the files of a finished build. */
-  save(files: readonly { path: string; key: string }[]): Promise<void>
+  save(files: readonly { path: string; key: string }[], written: ReadonlySet<string>): Promise<void>
 }
 
 /** Loads the manifest kept in `cacheDir` for the output folder `outDir`. */
@@ -41,8 +41,11 @@ export async function loadOutputManifest(cacheDir: string, outDir: string): Prom
       const info = await stat(path.join(outDir, outputPath)).catch(() => undefined)
       return info?.isFile() === true && info.size === entry.size && info.mtimeMs === entry.mtimeMs
     },
-    async save(files) {
+    async save(files, written) {
+      // Files kept from the last build keep their entry; only new bytes need a stat.
       const fresh = await mapConcurrent(files, 32, async (f) => {
+        const kept = entries.get(f.path)
+        if (kept?.key === f.key && !written.has(f.path)) return [f.path, kept] as [string, ManifestEntry]
         const info = await stat(path.join(outDir, f.path))
         return [f.path, { key: f.key, size: info.size, mtimeMs: info.mtimeMs }] as [string, ManifestEntry]
       })

@@ -67,7 +67,7 @@ function workerFailure(sourcePath: string, error: unknown): ProcessedSource {
 export async function processSources(
   sources: readonly PendingSource[],
   config: ResolvedConfig,
-  localContext: () => ProcessSourceContext,
+  localContext: () => Promise<ProcessSourceContext>,
   onDone: (count: number) => void = () => {},
 ): Promise<ProcessedSource[]> {
   const threads = Math.min(workerCount(), Math.ceil(sources.length / BATCH_SIZE))
@@ -75,7 +75,7 @@ export async function processSources(
   if (!setup || threads < 2 || sources.length < MIN_SOURCES_FOR_WORKERS) {
     const results: ProcessedSource[] = []
     for (const source of sources) {
-      results.push(await processSource(source.sourcePath, source.raw, localContext()))
+      results.push(await processSource(source.sourcePath, source.raw, await localContext()))
       onDone(1)
     }
     return results

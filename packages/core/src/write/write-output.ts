@@ -105,6 +105,8 @@ export interface SiteWriter {
   commit(): Promise<WriteStats>
   /** Drops everything written; the previous site stays as it was. */
   abort(): Promise<void>
+  /** Paths that got new bytes (rather than being kept from the previous site). */
+  readonly written: ReadonlySet<string>
 }
 
 /**
@@ -121,6 +123,7 @@ export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
   const previous = new Set(await listFiles(outDir))
   const madeDirs = new Map<string, Promise<unknown>>()
   const inFlight = new Set<Promise<void>>()
+  const written = new Set<string>()
   let failure: unknown
   await mkdir(stagingDir, { recursive: true })
 
@@ -146,9 +149,11 @@ export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
     } else if (file.contents !== undefined) {
       await writeFile(target, file.contents)
       stats.written++
+      written.add(file.path)
     } else {
       await copyFile(file.from as string, target)
       stats.written++
+      written.add(file.path)
     }
   }
   const settle = async () => {
@@ -156,6 +161,7 @@ export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
     if (failure) throw failure
   }
   return {
+    written,
     async write(file) {
       if (failure) throw failure
       const pending: Promise<void> = writeOne(file).then(
