@@ -6,6 +6,7 @@ import {
   parseDocument,
   visit,
   type YAMLError,
+  YAMLParseError,
   type Node as YamlNode,
 } from 'yaml'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
@@ -119,7 +120,9 @@ export function parseYamlData(
     ],
   })
   const lineCounter = new LineCounter()
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true })
+  doc.errors.push(...duplicateKeyErrors(doc))
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0])
   const toPosition = (offset: number): Position => {
     const pos = lineCounter.linePos(offset)
     return { line: pos.line + firstLine - 1, column: pos.col }
@@ -200,6 +203,30 @@ function locate(
     }
   }
   return { line: 1, column: 1 }
+}
+
+/**
+ * Repeated keys, found in one pass per mapping. The parser's own `uniqueKeys` check compares
+ * each key with every earlier one: a front matter of 50,000 keys took a minute to read.
+ * Keys are equal as the parser compares them: same scalar value, same type.
+ */
+function duplicateKeyErrors(doc: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = []
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>()
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue
+        const id = `${typeof key.value}:${String(key.value)}`
+        if (!seen.has(id)) seen.add(id)
+        else if (key.range)
+          errors.push(
+            new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'),
+          )
+      }
+    },
+  })
+  return errors
 }
 
 /**
