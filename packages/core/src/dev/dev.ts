@@ -167,8 +167,22 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   // While the config file does not load, the site is built with the last good config; any
   // rebuild then tries the file again, so that its error is not hidden by a successful build.
   let configFailed = false
+  /** Looks at changed files again after chokidar's throttle window (see `recheck`). */
+  const rechecks = new Set<Promise<void>>()
+  let closing = false
+  /** Files with file events since the current rebuild started. */
+  let changedDuringRun = new Set<string>()
+  // A build that read a file mid-save (truncated, half written) fails for nothing. When a
+  // file it was built for changed again meanwhile, the next build, already queued, decides
+  // whether there is an error to show.
+  const superseded = async (batch: ChangeBatch): Promise<boolean> => {
+    await Promise.all(rechecks)
+    return [...batch.changed].some((file) => changedDuringRun.has(file))
+  }
+
   const rebuild = async (batch?: ChangeBatch): Promise<void> => {
     const started = performance.now()
+    changedDuringRun = new Set()
     const configFile = options.configFile
     const configChanged =
       batch &&
@@ -195,6 +209,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       }
     }
     const result = await builder.run({ now: options.now?.(), changes: configChanged ? undefined : batch })
+    if (hasErrors(result.diagnostics) && batch && (await superseded(batch))) return
     await apply(result, started)
   }
 
@@ -238,15 +253,15 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   // reported, and the rebuild may already have read the file by then: the save would be
   // lost until the next one. So each changed file is looked at again once the window has
   // passed, and queued if it changed since chokidar saw it.
-  const rechecks = new Set<Promise<void>>()
-  let closing = false
   const recheck = (file: string, seen: Stats | undefined) => {
     const done: Promise<void> = delay(CHOKIDAR_CHANGE_THROTTLE_MS + 10)
       .then(() => stat(file))
       .then(
         (now) => {
-          if (!closing && (now.mtimeMs !== seen?.mtimeMs || now.size !== seen?.size))
+          if (!closing && (now.mtimeMs !== seen?.mtimeMs || now.size !== seen?.size)) {
+            changedDuringRun.add(file)
             queue.enqueue('change', file)
+          }
         },
         () => undefined, // Gone: its own unlink event says so.
       )
@@ -256,6 +271,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   watcher.on('all', (event, file, stats) => {
     if (!isFileEvent(event)) return
     const absolute = path.resolve(file)
+    changedDuringRun.add(absolute)
     queue.enqueue(event, absolute)
     if (event === 'change') recheck(absolute, stats)
   })
