@@ -99,6 +99,9 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       outDir: options.outDir ?? path.join(c.root ?? process.cwd(), '.warta', 'preview'),
     })
   let resolved = resolve(config)
+  // What `warta build` writes, inside the site folder by default: not a source.
+  const buildOutDirOf = (c: WartaConfig) => path.resolve(c.root ?? process.cwd(), c.outDir ?? 'dist')
+  let buildOutDir = buildOutDirOf(config)
   const createBuilder = (r: ResolvedConfig) =>
     createSiteBuilder(r, {
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
@@ -193,7 +196,9 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
         ))
     if (configChanged) {
       try {
-        resolved = resolve((await loadConfig(configFile)).config)
+        const loaded = (await loadConfig(configFile)).config
+        resolved = resolve(loaded)
+        buildOutDir = buildOutDirOf(loaded)
         builder = createBuilder(resolved)
         configFailed = false
         await updateWatched()
@@ -233,8 +238,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     ...(resolved.theme.dir.startsWith(resolved.root + path.sep) ? [] : [resolved.theme.dir]),
   ]
   const isIgnored = (file: string) =>
-    file === resolved.outDir ||
-    file.startsWith(resolved.outDir + path.sep) ||
+    [resolved.outDir, buildOutDir].some((dir) => file === dir || file.startsWith(dir + path.sep)) ||
     file.startsWith(path.join(resolved.root, '.warta')) ||
     [...watched].some(
       (base) =>
