@@ -248,6 +248,7 @@ describe('templates escape what writers control', () => {
         colors: [{ name: '--accent', value: evil }],
         copyright: evil,
         year: 2025,
+        today: date,
       },
       page: {
         kind: 'article',

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/resolve-config.js'
+import { type NewsDate, parseNewsDate, toZonedIso } from '../content/news-date.js'
 import { hashText } from '../content/process-source.js'
 import { feedLinks } from '../outputs/feeds.js'
 import type { Strings } from '../render/theme.js'
@@ -104,6 +105,11 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     footerLinks: config.site.footerLinks,
     colors: Object.entries(config.site.colors).map(([name, value]) => ({ name, value })),
     copyright: config.site.copyright,
+    // The day only: a clock reading would change every page on every build.
+    today: parseNewsDate(
+      toZonedIso(options.now, config.site.timezone).slice(0, 10),
+      config.site.timezone,
+    ) as NewsDate,
     year: Number(
       new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.site.timezone }).format(options.now),
     ),

@@ -122,6 +122,8 @@ export interface PageContext {
     colors: { name: string; value: string }[]
     copyright: string
     year: number
+    /** The build clock's day in the site's zone, for a masthead date. */
+    today: NewsDate
   }
   page: {
     kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | '404'
