@@ -67,6 +67,9 @@ export async function generateSiteOutputs(
     if (config.feeds.tags)
       for (const c of site.tags)
         listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+    if (config.feeds.authors)
+      for (const c of site.authors)
+        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
     for (const listing of listings) {
       const newest = listing.articles.slice(0, config.feeds.limit)
       const key = `feed|${listing.path}|${listing.title}|${fingerprint(newest)}`

@@ -45,7 +45,14 @@ export interface ResolvedConfig {
   permalinks: { article: string; category: string; tag: string; author: string }
   pageSize: number
   relatedCount: number
-  feeds: { enabled: boolean; limit: number; content: 'full' | 'summary'; tags: boolean; categories: boolean }
+  feeds: {
+    enabled: boolean
+    limit: number
+    content: 'full' | 'summary'
+    tags: boolean
+    categories: boolean
+    authors: boolean
+  }
   sitemap: { enabled: boolean; maxUrls: number }
   schema?: SchemaExtension
   /** The config file it came from, when it came from one. */
@@ -185,6 +192,7 @@ export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {
       content: config.feeds?.content ?? 'full',
       tags: config.feeds?.tags ?? false,
       categories: config.feeds?.categories ?? true,
+      authors: config.feeds?.authors ?? true,
     },
     sitemap: {
       enabled: config.sitemap?.enabled ?? true,

@@ -100,6 +100,8 @@ export interface FeedOptions {
   tags?: boolean
   /** Also write a feed per category. Default `true`. */
   categories?: boolean
+  /** Also write a feed per author. Default `true`. */
+  authors?: boolean
 }
 
 /** Sitemap outputs. */

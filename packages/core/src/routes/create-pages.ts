@@ -270,7 +270,9 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     const total = Math.max(1, Math.ceil(collection.articles.length / config.pageSize))
     const ownFeeds =
       config.feeds.enabled &&
-      ((kind === 'category' && config.feeds.categories) || (kind === 'tag' && config.feeds.tags))
+      ((kind === 'category' && config.feeds.categories) ||
+        (kind === 'tag' && config.feeds.tags) ||
+        (kind === 'author' && config.feeds.authors))
         ? feedLinks(config.site, feedFolder(collection.path), `${config.site.title}: ${collection.term.name}`)
         : []
     for (let n = 1; n <= total; n++) {

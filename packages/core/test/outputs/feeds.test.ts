@@ -15,6 +15,7 @@ const feeds = (overrides: Partial<ResolvedConfig['feeds']> = {}): ResolvedConfig
   content: 'full',
   tags: false,
   categories: true,
+  authors: true,
   ...overrides,
 })
 
