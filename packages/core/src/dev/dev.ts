@@ -145,6 +145,20 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     emitError({ diagnostics: [diagnostic], text: formatDiagnostic(diagnostic) })
   }
 
+  // Embargoes lift and articles expire without any file changing: rebuild when the schedule says.
+  let clockTimer: NodeJS.Timeout | undefined
+  const scheduleClockRebuild = (next: string | null) => {
+    clearTimeout(clockTimer)
+    if (!next) return
+    const delay = Date.parse(next) - (options.now?.() ?? Date.now())
+    // setTimeout holds at most about 24.8 days; a later change is rescheduled by the rebuilds before it.
+    clockTimer = setTimeout(
+      () => queue.enqueue('change', resolved.contentDir),
+      Math.min(Math.max(delay, 0) + 1000, 2 ** 31 - 1),
+    )
+    clockTimer.unref()
+  }
+
   const apply = async (result: SiteBuildResult, started: number): Promise<void> => {
     if (hasErrors(result.diagnostics)) return showErrors(result.diagnostics)
     const current = new Set(result.files.map((f) => f.path))
@@ -153,6 +167,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     const cssOnly = await onlyStylesheetsChanged(resolved.outDir, written, removed)
     await writeChangedFiles(resolved.outDir, written, removed)
     served = current
+    scheduleClockRebuild(result.schedule.next)
     const paths = written.map((f) => f.path)
     if (paths.length > 0 || removed.length > 0) {
       server?.reload({ files: [...paths, ...removed], cssOnly })
@@ -309,6 +324,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       }
     },
     async close() {
+      clearTimeout(clockTimer)
       closing = true
       await watcher.close()
       await Promise.all(rechecks)
