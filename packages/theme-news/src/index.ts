@@ -83,6 +83,7 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
     strings: loadStrings(),
     helpers: (context: HelperContext) => createHelpers(context, { now: sourceDateEpoch() }),
     options: resolved,
+    usesBuildDate: resolved.mastheadDate,
   }
 }
 

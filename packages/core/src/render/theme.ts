@@ -30,6 +30,11 @@ export interface Theme {
   helpers?: (context: HelperContext) => Record<string, HelperDelegate>
   /** Theme-specific options, given to templates as `theme`. */
   options?: Record<string, unknown>
+  /**
+   * Templates show the build's date (`site.today`, e.g. in a masthead). Core then passes it,
+   * and every page changes once a day; leave it off and pages change only with their content.
+   */
+  usesBuildDate?: boolean
 }
 
 /** Picks strings for a language tag: exact tag, then its primary language, then English; overrides on top. */

@@ -106,10 +106,12 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     colors: Object.entries(config.site.colors).map(([name, value]) => ({ name, value })),
     copyright: config.site.copyright,
     // The day only: a clock reading would change every page on every build.
-    today: parseNewsDate(
-      toZonedIso(options.now, config.site.timezone).slice(0, 10),
-      config.site.timezone,
-    ) as NewsDate,
+    today: config.theme.usesBuildDate
+      ? (parseNewsDate(
+          toZonedIso(options.now, config.site.timezone).slice(0, 10),
+          config.site.timezone,
+        ) as NewsDate)
+      : undefined,
     year: Number(
       new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.site.timezone }).format(options.now),
     ),

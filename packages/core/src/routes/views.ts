@@ -122,8 +122,8 @@ export interface PageContext {
     colors: { name: string; value: string }[]
     copyright: string
     year: number
-    /** The build clock's day in the site's zone, for a masthead date. */
-    today: NewsDate
+    /** The build clock's day in the site's zone, for a masthead date; only for themes that ask (`Theme.usesBuildDate`). */
+    today?: NewsDate
   }
   page: {
     kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | '404'
