@@ -127,6 +127,8 @@ export interface SiteBuilder {
 export interface SiteBuilderOptions {
   /** Where processed articles persist between processes. Default: nowhere. */
   cache?: ArticleCache
+  /** Run the quality checks (their warnings go into the result). The preview skips them. Default `true`. */
+  qualityChecks?: boolean
   /** Keep article bodies in memory even when they are cached on disk (the preview does, for speed). Default `false`. */
   keepBodies?: boolean
   structuredData?: StructuredData
@@ -394,11 +396,13 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       if (hasErrors(diagnostics)) return failed()
 
       diagnostics.push(
-        ...checkQuality(routed, {
-          outputPaths: new Set(files.map((f) => f.path)),
-          basePath: config.site.basePath,
-          siteUrl: config.site.url,
-        }),
+        ...(options.qualityChecks === false
+          ? []
+          : checkQuality(routed, {
+              outputPaths: new Set(files.map((f) => f.path)),
+              basePath: config.site.basePath,
+              siteUrl: config.site.url,
+            })),
         ...(await checkEjectedPartials({ root: config.root, theme: config.theme })),
       )
       const changed = new Set(files.filter((f) => previousKeys.get(f.path) !== f.key).map((f) => f.path))

@@ -106,6 +106,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     createSiteBuilder(r, {
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
       keepBodies: true,
+      qualityChecks: false,
       structuredData: createStructuredData(r),
     })
   let builder: SiteBuilder = createBuilder(resolved)
