@@ -36,9 +36,17 @@ export interface TempSite {
  */
 export async function createSite(files: SiteFiles, options: { inRepo?: boolean } = {}): Promise<TempSite> {
   const parent = options.inRepo ? path.join(repoRoot, 'tests', 'hostile') : tmpdir()
-  const root = await mkdtemp(path.join(parent, options.inRepo ? '.tmp-' : 'warta-hostile-'))
+  const folder = await mkdtemp(path.join(parent, options.inRepo ? '.tmp-' : 'warta-hostile-'))
+  // The site is a plain-named folder inside: the preview ignores a root whose own name
+  // starts with a dot (see the report on dev.ts' isIgnored).
+  const root = path.join(folder, 'site')
+  await mkdir(root)
   await writeFiles(root, files)
-  return { root, outDir: path.join(root, 'dist'), dispose: () => rm(root, { recursive: true, force: true }) }
+  return {
+    root,
+    outDir: path.join(root, 'dist'),
+    dispose: () => rm(folder, { recursive: true, force: true }),
+  }
 }
 
 /** Writes files under a folder, making folders as needed. */
