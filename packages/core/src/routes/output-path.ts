@@ -5,6 +5,11 @@ const ILLEGAL = /[\u0000-\u001f\u007f<>:"|?*\\]/
 
 /** The longest file name, in UTF-8 bytes, that common file systems (ext4, APFS, NTFS) accept. */
 const MAX_NAME_BYTES = 255
+/**
+ * The longest output path, in UTF-8 bytes: object stores (S3, Google Cloud Storage) refuse
+ * longer keys, and a path near the 4,096-byte limit of Linux fails only when written.
+ */
+const MAX_PATH_BYTES = 1024
 const utf8 = new TextEncoder()
 
 /**
@@ -57,7 +62,13 @@ function computeOutputPath(sitePath: string): { outputPath: string } | { error: 
       return { error: `"${sitePath}" has a segment ending in a dot or space, which Windows drops` }
   }
   const joined = segments.join('/')
-  return { outputPath: directory ? (joined ? `${joined}/index.html` : 'index.html') : joined }
+  const outputPath = directory ? (joined ? `${joined}/index.html` : 'index.html') : joined
+  const pathBytes = utf8.encode(outputPath).length
+  if (pathBytes > MAX_PATH_BYTES)
+    return {
+      error: `"${sitePath}" makes a file path of ${pathBytes} bytes; at most ${MAX_PATH_BYTES} are allowed`,
+    }
+  return { outputPath }
 }
 
 /** The key two output paths collide under: case-insensitive and Unicode-normalised, as on macOS and Windows. */
