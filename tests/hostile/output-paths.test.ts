@@ -116,6 +116,28 @@ describe('unsafe permalink patterns', () => {
   })
 })
 
+describe('output paths too long to write', () => {
+  it('a permalink that makes a path of thousands of bytes is an error naming the file, not a failed write', async () => {
+    const probe = await createSite({
+      'content/a.md': `---\ntitle: A\ndate: 2025-05-01\nslug: ${'x'.repeat(240)}\n---\nBody.\n`,
+    })
+    try {
+      const outcome = await buildSite(probe.root, { permalinks: { article: `/${':slug/'.repeat(18)}` } })
+      expect(outcome.ok).toBe(false)
+      if (!outcome.ok) expect(outcome.error.name).toBe('WartaBuildError')
+      expect(outcome.diagnostics).toEqual([
+        expect.objectContaining({
+          file: 'content/a.md',
+          ruleId: 'unsafe-url',
+          message: expect.stringContaining('bytes; at most 1024 are allowed'),
+        }),
+      ])
+    } finally {
+      await probe.dispose()
+    }
+  })
+})
+
 describe('URLs that differ only in letter case or Unicode form are duplicates', () => {
   it.each([
     ['letter case', 'Berita', 'berita'],
