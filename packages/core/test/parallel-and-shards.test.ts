@@ -27,7 +27,7 @@ async function writeSite(root: string, count: number): Promise<void> {
       '',
       '## Rincian',
       '',
-      '| Kota | Nilai |\n| --- | ---: |\n| Samarinda | ' + i + ' |',
+      `| Kota | Nilai |\n| --- | ---: |\n| Samarinda | ${i} |`,
       '',
       `> “Kutipan narasumber nomor ${i}.”`,
       '',

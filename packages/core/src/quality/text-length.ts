@@ -10,7 +10,7 @@ export const DESCRIPTION_MAX_LENGTH = 160
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 
 // Surrogate pairs, combining marks and joiners are where code units and characters part ways.
-const MULTI_UNIT = /[\uD800-\uDFFF\p{M}\u200D\uFE0E\uFE0F]/u
+const MULTI_UNIT = /[\u{10000}-\u{10FFFF}\uD800-\uDFFF]|\p{M}|\u200D|\uFE0E|\uFE0F/u
 
 /** Length as readers count it: `é` written as e + accent, or a flag emoji, is one character. */
 export function textLength(text: string): number {
