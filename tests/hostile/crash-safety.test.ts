@@ -67,6 +67,37 @@ async function buildToCompletion(root: string): Promise<number> {
   return performance.now() - started
 }
 
+/** Times a build to completion, and when its staging folder first appears. */
+async function measureBuild(root: string): Promise<{ duration: number; writingAt: number }> {
+  const started = performance.now()
+  const run = startBuild(root)
+  let writingAt: number | undefined
+  let finished = false
+  const exited = run.done.then((result) => {
+    finished = true
+    return result
+  })
+  while (!finished) {
+    if (writingAt === undefined && (await readdir(root)).some((name) => name.startsWith('.dist.staging-')))
+      writingAt = performance.now() - started
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+  const result = await exited
+  if (result.code !== 0) throw new Error(`build failed (${result.code}): ${result.stderr}`)
+  const duration = performance.now() - started
+  return { duration, writingAt: writingAt ?? duration * 0.8 }
+}
+
+/** Resolves as soon as a build moves the old site aside (or ends). */
+async function untilSwapOrExit(root: string, run: ChildRun): Promise<void> {
+  let exited = false
+  void run.done.then(() => {
+    exited = true
+  })
+  while (!exited && !(await readdir(root)).includes('.dist.previous'))
+    await new Promise((resolve) => setImmediate(resolve))
+}
+
 /** Folders beside the output folder that a build works in. */
 async function leftovers(root: string): Promise<string[]> {
   return (await readdir(root)).filter((name) => name.startsWith('.dist.')).sort()
@@ -86,16 +117,28 @@ afterAll(() => site?.dispose())
 
 describe('a build killed with SIGKILL', () => {
   it('leaves the previous site or the new one whole, at five points across the build', async () => {
-    // How long a build of changed content takes, start to end, as the kills will see it.
+    // How long a build of changed content takes, start to end, as the kills will see it, and
+    // when it starts writing (its staging folder appears): three kills land while it writes.
     await writeFiles(site.root, sources(1))
-    const duration = await buildToCompletion(site.root)
+    const { duration, writingAt } = await measureBuild(site.root)
+    const writing = duration - writingAt
+    const delays = [
+      duration * 0.2,
+      duration * 0.5,
+      writingAt + writing * 0.2,
+      writingAt + writing * 0.6,
+      writingAt + writing * 0.95,
+    ].map(Math.round)
+    // And one more at the swap itself: the moment the old site is moved aside.
+    const kills: (number | 'swap')[] = [...delays, 'swap']
     const outcomes: string[] = []
-    for (const [round, fraction] of [0.15, 0.35, 0.55, 0.75, 0.95].entries()) {
+    for (const [round, delay] of kills.entries()) {
       const previous = hashesOf(await snapshotDir(site.outDir))
       await rm(path.join(site.root, 'content', `extra-${round + 1}.md`))
       await writeFiles(site.root, sources(round + 2))
       const run = startBuild(site.root)
-      await new Promise((resolve) => setTimeout(resolve, Math.round(duration * fraction)))
+      if (delay === 'swap') await untilSwapOrExit(site.root, run)
+      else await new Promise((resolve) => setTimeout(resolve, delay))
       run.child.kill('SIGKILL')
       const killed = await run.done
 
@@ -114,15 +157,15 @@ describe('a build killed with SIGKILL', () => {
 
       if (observed) {
         const whole = sameFiles(observed, previous) ? 'previous' : sameFiles(observed, next) ? 'new' : 'mixed'
-        expect(whole, `kill at ${Math.round(fraction * 100)}%`).not.toBe('mixed')
-        outcomes.push(`${Math.round(fraction * 100)}%: ${killed.signal ?? 'finished'}, ${whole} site`)
+        expect(whole, `kill at ${delay}`).not.toBe('mixed')
+        outcomes.push(`${delay}: ${killed.signal ?? 'finished'}, ${whole} site`)
       } else {
         // Killed between moving the old site aside and moving the new one in.
         expect(sameFiles(restorable ?? {}, previous)).toBe(true)
-        outcomes.push(`${Math.round(fraction * 100)}%: ${killed.signal}, between the renames`)
+        outcomes.push(`${delay}: ${killed.signal}, between the renames`)
       }
     }
-    expect(outcomes).toHaveLength(5)
+    expect(outcomes).toHaveLength(6)
   }, 600_000)
 })
 
