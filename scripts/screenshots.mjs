@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_LAUNCH } from './chromium.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const example = path.join(repo, 'examples/kaltim')
@@ -61,17 +62,7 @@ try {
   await build(config, { configFile: file, outDir: site })
   const base = `http://127.0.0.1:${server.address().port}`
   context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    ...CHROMIUM_LAUNCH,
     viewport: { width: 1280, height: 900 },
   })
   const page = context.pages()[0] ?? (await context.newPage())

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
 import { copyExample, type DevServer, EVENT_TIMEOUT_MS, type SiteCopy, startDev } from './dev-site.js'
 
 const TAIPEI = 'content/2025/05/taipei-tawarkan-kerja-sama-strategis.md'
@@ -56,17 +57,7 @@ describe('the preview in a browser', () => {
 
     profile = await mkdtemp(path.join(tmpdir(), 'warta-chromium-'))
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      ...CHROMIUM_LAUNCH,
     })
     page = context.pages()[0] ?? (await context.newPage())
     await page.goto(articleUrl, { waitUntil: 'load' })

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
 import { type BuiltSite, buildExample, repoRoot, type StaticServer, serveStatic } from './example-site.js'
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source
@@ -50,17 +51,7 @@ describe('theme in a browser', () => {
     server = await serveStatic(site.dir)
     profile = await mkdtemp(path.join(tmpdir(), 'warta-chromium-'))
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      ...CHROMIUM_LAUNCH,
       viewport: { width: 1280, height: 900 },
     })
     page = context.pages()[0] ?? (await context.newPage())

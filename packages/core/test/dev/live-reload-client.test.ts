@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { CHROMIUM_LAUNCH } from '../../../../scripts/chromium.mjs'
 import { createPreviewServer, type PreviewServer } from '../../src/dev/preview-server.js'
 
 const pageHtml = (stylesheet: string) =>
@@ -35,14 +36,7 @@ describe('live-reload client in a browser', () => {
     workspace = await mkdtemp(join(tmpdir(), 'warta-client-'))
     profile = await mkdtemp(join(tmpdir(), 'warta-chromium-'))
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
+      ...CHROMIUM_LAUNCH,
     })
     page = context.pages()[0] ?? (await context.newPage())
   })
