@@ -127,21 +127,33 @@ export function parseYamlData(
     const pos = lineCounter.linePos(offset)
     return { line: pos.line + firstLine - 1, column: pos.col }
   }
+  // Running out of stack can surface as several errors, as many as the parser retried: one report.
+  const overflow = doc.errors.find((error) => STACK_OVERFLOW.test(error.message))
+  if (overflow) {
+    return {
+      diagnostics: [
+        {
+          file,
+          place: toPosition(errorOffset(doc, overflow)),
+          ...TOO_DEEP,
+          ruleId: 'front-matter-yaml',
+          severity: 'error',
+        },
+      ],
+    }
+  }
   if (doc.errors.length > 0) {
     // One mistake repeated on every line (a stray tag, a bad indent) would otherwise bury the
     // report under thousands of copies of the same message.
     const shown = doc.errors.slice(0, MAX_YAML_ERRORS)
-    const diagnostics: Diagnostic[] = shown.map((error) => {
-      const tooDeep = STACK_OVERFLOW.test(error.message)
-      return {
-        file,
-        place: toPosition(errorOffset(doc, error)),
-        message: tooDeep ? TOO_DEEP.message : `Invalid YAML: ${error.message.split('\n')[0]}`,
-        hint: tooDeep ? TOO_DEEP.hint : yamlHint(error.code),
-        ruleId: 'front-matter-yaml',
-        severity: 'error' as const,
-      }
-    })
+    const diagnostics: Diagnostic[] = shown.map((error) => ({
+      file,
+      place: toPosition(errorOffset(doc, error)),
+      message: `Invalid YAML: ${error.message.split('\n')[0]}`,
+      hint: yamlHint(error.code),
+      ruleId: 'front-matter-yaml',
+      severity: 'error' as const,
+    }))
     const more = doc.errors.length - shown.length
     if (more > 0) {
       diagnostics.push({
