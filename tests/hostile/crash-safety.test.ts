@@ -98,9 +98,9 @@ async function untilSwapOrExit(root: string, run: ChildRun): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve))
 }
 
-/** Folders beside the output folder that a build works in. */
+/** Folders beside the output folder that a build works in (the spare, the site before, is kept on purpose). */
 async function leftovers(root: string): Promise<string[]> {
-  return (await readdir(root)).filter((name) => name.startsWith('.dist.')).sort()
+  return (await readdir(root)).filter((name) => name.startsWith('.dist.') && name !== '.dist.spare').sort()
 }
 
 const sameFiles = (a: Record<string, string>, b: Record<string, string>) =>

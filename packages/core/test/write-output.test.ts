@@ -1,8 +1,15 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, test } from 'vitest'
-import { recoverOutput, resolveInside, writeSiteAtomically } from '../src/write/write-output.js'
+import {
+  createSiteWriter,
+  type OutputFile,
+  type OutputGenerations,
+  recoverOutput,
+  resolveInside,
+  writeSiteAtomically,
+} from '../src/write/write-output.js'
 import { createTempDir, listFiles, snapshotDir } from './helpers.js'
 
 describe('resolveInside', () => {
@@ -132,5 +139,67 @@ describe('recoverOutput', () => {
     await recoverOutput(outDir)
     expect((await readdir(parent)).sort()).toEqual(['.other.staging-1', 'out'])
     expect((await stat(outDir)).isDirectory()).toBe(true)
+  })
+})
+
+describe('createSiteWriter with the last build’s generations', () => {
+  async function writeWith(outDir: string, known: OutputGenerations, files: OutputFile[]) {
+    const writer = await createSiteWriter(outDir, known)
+    for (const file of files) await writer.write(file)
+    return writer.commit()
+  }
+
+  test('starts from the spare site, writes only what differs and keeps the old site as the next spare', async () => {
+    const parent = await createTempDir()
+    const outDir = path.join(parent, 'out')
+    const first = await writeWith(outDir, {}, [
+      { path: 'same.html', contents: 'sama' },
+      { path: 'changed.html', contents: 'lama' },
+      { path: 'gone/index.html', contents: 'hilang' },
+      { path: 'becomes-folder', contents: 'file' },
+    ])
+    expect(first.generations.spare).toBeUndefined()
+    expect(await readdir(parent)).toEqual(['out'])
+    const second = await writeWith(outDir, first.generations, [
+      { path: 'same.html' },
+      { path: 'changed.html', contents: 'baru' },
+      { path: 'gone/index.html', contents: 'hilang' },
+      { path: 'becomes-folder', contents: 'file' },
+    ])
+    expect(await readdir(parent)).toEqual(['.out.spare', 'out'])
+    const spareSame = await stat(path.join(parent, '.out.spare', 'same.html'))
+    expect(spareSame.ino).toBe((await stat(path.join(outDir, 'same.html'))).ino)
+    expect(await readFile(path.join(parent, '.out.spare', 'changed.html'), 'utf8')).toBe('lama')
+
+    const before = await snapshotDir(outDir)
+    const third = await writeWith(outDir, second.generations, [
+      { path: 'same.html' },
+      { path: 'changed.html', contents: 'baru lagi' },
+      { path: 'becomes-folder/index.html', contents: 'folder' },
+      { path: 'new.html', contents: 'baru' },
+    ])
+    expect(third).toMatchObject({ written: 3, unchanged: 1, removed: 2 })
+    const after = await snapshotDir(outDir)
+    expect([...after.keys()]).toEqual(['becomes-folder/index.html', 'changed.html', 'new.html', 'same.html'])
+    expect(after.get('same.html')).toEqual(before.get('same.html'))
+    expect(await readFile(path.join(outDir, 'changed.html'), 'utf8')).toBe('baru lagi')
+    // The folder the spare had for the removed page is gone too, as in a fresh build.
+    expect(await readdir(outDir)).toEqual(['becomes-folder', 'changed.html', 'new.html', 'same.html'])
+    // The old site is the spare again, untouched by the writes that built the new one.
+    expect(await snapshotDir(path.join(parent, '.out.spare'))).toEqual(before)
+  })
+
+  test('a spare folder that is not the one recorded is not trusted: it is replaced', async () => {
+    const parent = await createTempDir()
+    const outDir = path.join(parent, 'out')
+    const first = await writeWith(outDir, {}, [{ path: 'a.html', contents: 'a' }])
+    const second = await writeWith(outDir, first.generations, [{ path: 'a.html', contents: 'b' }])
+    // Somebody replaced the spare with a folder of their own.
+    await rm(path.join(parent, '.out.spare'), { recursive: true })
+    await mkdir(path.join(parent, '.out.spare'))
+    await writeFile(path.join(parent, '.out.spare', 'stray.html'), 'stray')
+    await writeWith(outDir, second.generations, [{ path: 'a.html', contents: 'c' }])
+    expect(await listFiles(outDir)).toEqual(['a.html'])
+    expect(await readFile(path.join(outDir, 'a.html'), 'utf8')).toBe('c')
   })
 })

@@ -79,7 +79,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined
   const now = options.now instanceof Date ? options.now.getTime() : options.now
-  const writer = await createSiteWriter(resolved.outDir)
+  const writer = await createSiteWriter(resolved.outDir, manifest?.generations)
   let result: SiteBuildResult
   try {
     result = await builder.run({
@@ -97,8 +97,8 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     await writer.abort()
     throw new WartaBuildError(result.diagnostics)
   }
-  const stats = await writer.commit()
-  await manifest?.save(result.files, writer.written)
+  const { generations, ...stats } = await writer.commit()
+  await manifest?.save(result.files, generations)
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
   const scheduleFile = path.join(resolved.root, '.warta', 'schedule.json')
   await writeFileAtomically(scheduleFile, `${JSON.stringify(result.schedule, null, 2)}\n`)

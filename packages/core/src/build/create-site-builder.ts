@@ -68,7 +68,7 @@ export interface SiteBuildRun {
    * Says whether the output file already on disk was built from inputs with this
    * fingerprint, so it need not be rendered again (a persisted output manifest).
    */
-  isCurrent?: (outputPath: string, key: string) => Promise<boolean>
+  isCurrent?: (outputPath: string, key: string) => boolean
   /** Files changed or removed since the previous run, as a watcher saw them (absolute paths). */
   changes?: SourceChanges
   /**
@@ -329,11 +329,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const pageKeys = pages.map((page) =>
         hashText(`${page.key}|${renderer.templateKey(page.layout)}|${assetKey}`),
       )
-      // Checking the files on disk one by one would leave the disk idle between checks.
-      const onDisk = await mapConcurrent(pages, 64, async (page, i) =>
-        previousKeys.get(page.outputPath) === pageKeys[i]
-          ? true
-          : ((await run.isCurrent?.(page.outputPath, pageKeys[i] as string)) ?? false),
+      const onDisk = pages.map(
+        (page, i) =>
+          previousKeys.get(page.outputPath) === pageKeys[i] ||
+          (run.isCurrent?.(page.outputPath, pageKeys[i] as string) ?? false),
       )
       for (const [i, page] of pages.entries()) {
         const key = pageKeys[i] as string

@@ -1,58 +1,84 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { statSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { mapConcurrent } from '../util/map-concurrent.js'
+import type { FileIdentity, Generation, OutputGenerations } from '../write/write-output.js'
 
-interface ManifestEntry {
-  key: string
-  size: number
-  mtimeMs: number
+/** Bumped when the stored shape changes, so an old manifest is never misread. */
+const FORMAT = 2
+
+interface StoredGeneration {
+  folder: string
+  files: [string, FileIdentity][]
+}
+
+interface StoredManifest {
+  format: number
+  outDir: string
+  /** Each output file's fingerprint. */
+  keys: [string, string][]
+  current?: StoredGeneration
+  spare?: StoredGeneration
 }
 
 /**
- * What the last successful build wrote: each output file's fingerprint with its size and
- * mtime. A later build reuses a file only when its fingerprint is unchanged and the file
- * on disk is still the one that build wrote.
+ * What the last successful build wrote: each output file's fingerprint, and which file
+ * (inode, size, mtime) it wrote there. A later build reuses a file only when its fingerprint
+ * is unchanged and the file on disk is still the one that build wrote.
  */
 export interface OutputManifest {
   /** True when the file at `outputPath` was built from inputs with this fingerprint and is untouched. */
-  isCurrent(outputPath: string, key: string): Promise<boolean>
+  isCurrent(outputPath: string, key: string): boolean
+  /** The output folders as the last build left them, for the writer. */
+  readonly generations: OutputGenerations
   /** Records the files of a finished build. */
-  save(files: readonly { path: string; key: string }[], written: ReadonlySet<string>): Promise<void>
+  save(keys: readonly { path: string; key: string }[], generations: OutputGenerations): Promise<void>
 }
+
+const toGeneration = (stored: StoredGeneration | undefined): Generation | undefined =>
+  stored && { folder: stored.folder, files: new Map(stored.files) }
+
+const toStored = (generation: Generation | undefined): StoredGeneration | undefined =>
+  generation && { folder: generation.folder, files: [...generation.files] }
 
 /** Loads the manifest kept in `cacheDir` for the output folder `outDir`. */
 export async function loadOutputManifest(cacheDir: string, outDir: string): Promise<OutputManifest> {
   const file = path.join(cacheDir, 'outputs', `${Buffer.from(outDir).toString('base64url').slice(-80)}.json`)
-  let entries = new Map<string, ManifestEntry>()
+  let keys = new Map<string, string>()
+  let generations: OutputGenerations = {}
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as {
-      outDir: string
-      entries: [string, ManifestEntry][]
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as StoredManifest
+    if (parsed.format === FORMAT && parsed.outDir === outDir) {
+      keys = new Map(parsed.keys)
+      generations = { current: toGeneration(parsed.current), spare: toGeneration(parsed.spare) }
     }
-    if (parsed.outDir === outDir) entries = new Map(parsed.entries)
   } catch {
     // Missing or corrupt: every file is rendered again.
   }
   return {
-    async isCurrent(outputPath, key) {
-      const entry = entries.get(outputPath)
-      if (entry?.key !== key) return false
-      const info = await stat(path.join(outDir, outputPath)).catch(() => undefined)
-      return info?.isFile() === true && info.size === entry.size && info.mtimeMs === entry.mtimeMs
+    generations,
+    isCurrent(outputPath, key) {
+      const written = generations.current?.files.get(outputPath)
+      if (keys.get(outputPath) !== key || !written) return false
+      const info = statSync(path.join(outDir, outputPath), { throwIfNoEntry: false })
+      return (
+        info?.isFile() === true &&
+        info.ino === written.ino &&
+        info.size === written.size &&
+        info.mtimeMs === written.mtimeMs
+      )
     },
-    async save(files, written) {
-      // Files kept from the last build keep their entry; only new bytes need a stat.
-      const fresh = await mapConcurrent(files, 32, async (f) => {
-        const kept = entries.get(f.path)
-        if (kept?.key === f.key && !written.has(f.path)) return [f.path, kept] as [string, ManifestEntry]
-        const info = await stat(path.join(outDir, f.path))
-        return [f.path, { key: f.key, size: info.size, mtimeMs: info.mtimeMs }] as [string, ManifestEntry]
-      })
-      entries = new Map(fresh)
+    async save(files, saved) {
+      const stored: StoredManifest = {
+        format: FORMAT,
+        outDir,
+        keys: files.map((f) => [f.path, f.key]),
+        current: toStored(saved.current),
+        spare: toStored(saved.spare),
+      }
       const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`
       await mkdir(path.dirname(file), { recursive: true })
-      await writeFile(temporary, JSON.stringify({ outDir, entries: fresh }))
+      await writeFile(temporary, JSON.stringify(stored))
       await rename(temporary, file)
     },
   }

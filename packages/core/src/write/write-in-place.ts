@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { mapConcurrent } from '../util/map-concurrent.js'
-import { type OutputFile, resolveInside } from './write-output.js'
+import { type OutputFile, removeEmptyFolders, resolveInside } from './write-output.js'
 
 /**
  * Updates an output folder in place for the preview: deletes files the site no longer has
@@ -26,22 +26,4 @@ export async function writeChangedFiles(
     else return
     await rename(temporary, target)
   })
-}
-
-/**
- * Removes the folders of removed files that are now empty, deepest first, up to the output
- * folder: a cold build would not have them, and a moved page's old folder would otherwise
- * answer its URL with a redirect to a 404 rather than the 404 itself.
- */
-async function removeEmptyFolders(outDir: string, removed: readonly string[]): Promise<void> {
-  const folders = new Set<string>()
-  const inside = (dir: string) => dir.startsWith(outDir + path.sep)
-  for (const file of removed) {
-    for (let dir = path.dirname(resolveInside(outDir, file)); inside(dir); dir = path.dirname(dir))
-      folders.add(dir)
-  }
-  for (const dir of [...folders].sort((a, b) => b.length - a.length)) {
-    // Not empty (or already gone): nothing to do.
-    await rmdir(dir).catch(() => undefined)
-  }
 }

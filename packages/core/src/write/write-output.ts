@@ -1,6 +1,19 @@
 import { randomBytes } from 'node:crypto'
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { existsSync, statSync } from 'node:fs'
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from 'node:fs/promises'
 import path from 'node:path'
+import { mapConcurrent } from '../util/map-concurrent.js'
 
 /** Files written at once: enough to keep the disk busy, few enough to stay under open-file limits. */
 const IO_CONCURRENCY = 32
@@ -41,6 +54,24 @@ async function sameBytes(existing: string, file: OutputFile): Promise<boolean> {
   return (await readFile(existing)).equals(wanted)
 }
 
+/**
+ * Removes the folders of removed files that are now empty, deepest first, up to the output
+ * folder: a cold build would not have them, and a moved page's old folder would otherwise
+ * answer its URL with a redirect to a 404 rather than the 404 itself.
+ */
+export async function removeEmptyFolders(outDir: string, removed: readonly string[]): Promise<void> {
+  const folders = new Set<string>()
+  const inside = (dir: string) => dir.startsWith(outDir + path.sep)
+  for (const file of removed) {
+    for (let dir = path.dirname(resolveInside(outDir, file)); inside(dir); dir = path.dirname(dir))
+      folders.add(dir)
+  }
+  for (const dir of [...folders].sort((a, b) => b.length - a.length)) {
+    // Not empty (or already gone): nothing to do.
+    await rmdir(dir).catch(() => undefined)
+  }
+}
+
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => [])
   const files: string[] = []
@@ -59,6 +90,7 @@ const siblings = (outDir: string) => {
     parent,
     staging: (id: string) => path.join(parent, `.${base}.staging-${id}`),
     old: path.join(parent, `.${base}.previous`),
+    spare: path.join(parent, `.${base}.spare`),
   }
 }
 
@@ -78,14 +110,8 @@ function isRunning(pid: number): boolean {
  */
 export async function recoverOutput(outDir: string): Promise<void> {
   const { parent, old } = siblings(outDir)
-  const hasOut = await stat(outDir).then(
-    () => true,
-    () => false,
-  )
-  const hasOld = await stat(old).then(
-    () => true,
-    () => false,
-  )
+  const hasOut = existsSync(outDir)
+  const hasOld = existsSync(old)
   if (!hasOut && hasOld) await rename(old, outDir)
   else if (hasOld) await rm(old, { recursive: true, force: true })
   const base = path.basename(outDir)
@@ -97,12 +123,47 @@ export async function recoverOutput(outDir: string): Promise<void> {
   }
 }
 
+/** Which file a path holds: same inode, size and mtime means the same file, untouched. */
+export interface FileIdentity {
+  ino: number
+  size: number
+  mtimeMs: number
+}
+
+/** One output folder as a build left it: the folder's identity and every file's. */
+export interface Generation {
+  /** Inode and birth time of the folder, so a record is never applied to another folder. */
+  folder: string
+  files: Map<string, FileIdentity>
+}
+
+/**
+ * The output folder and the spare folder beside it (the site before it, whose unchanged
+ * files are hard links to the same inodes). A build turns the spare into its staging folder
+ * and only touches the files that differ, instead of linking every file anew and deleting
+ * the old site: the cost of a build's writes follows what changed, not the size of the site.
+ */
+export interface OutputGenerations {
+  current?: Generation
+  spare?: Generation
+}
+
+const folderIdentity = (dir: string): string | undefined => {
+  const info = statSync(dir, { throwIfNoEntry: false })
+  return info?.isDirectory() ? `${info.ino}:${info.birthtimeMs}` : undefined
+}
+
+const identityOf = (file: string): FileIdentity => {
+  const { ino, size, mtimeMs } = statSync(file)
+  return { ino, size, mtimeMs }
+}
+
 /** Writes one site's files as they are produced, then swaps them in whole. */
 export interface SiteWriter {
   /** Queues one file; resolves once there is room for more (a bounded number are in flight). */
   write(file: OutputFile): Promise<void>
-  /** Waits for every write, swaps the new site in and removes the old one. */
-  commit(): Promise<WriteStats>
+  /** Waits for every write, swaps the new site in and keeps the old one as the next build's spare. */
+  commit(): Promise<WriteStats & { generations: OutputGenerations }>
   /** Drops everything written; the previous site stays as it was. */
   abort(): Promise<void>
   /** Paths that got new bytes (rather than being kept from the previous site). */
@@ -114,18 +175,33 @@ export interface SiteWriter {
  * `commit()`, so that readers and a failed or killed build only ever see the previous site
  * or the new one. Files arrive one by one (pages are not all held in memory); files whose
  * bytes did not change are hard-linked from the previous site, keeping their mtime.
+ *
+ * `known` is what the last build's commit returned: with it, the staging folder starts as
+ * the spare site and only changed files are written, linked or removed.
  */
-export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
+export async function createSiteWriter(outDir: string, known: OutputGenerations = {}): Promise<SiteWriter> {
   await recoverOutput(outDir)
-  const { staging, old } = siblings(outDir)
+  const { staging, old, spare } = siblings(outDir)
   const stagingDir = staging(`${process.pid}-${randomBytes(4).toString('hex')}`)
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0 }
-  const previous = new Set(await listFiles(outDir))
+  const current = known.current?.folder === folderIdentity(outDir) ? known.current : undefined
+  // Paths of the site being replaced, with their identity when known.
+  const previous = new Map<string, FileIdentity | undefined>(
+    current?.files ?? (await listFiles(outDir)).map((file) => [file, undefined]),
+  )
+  const reusable = current && known.spare?.folder === folderIdentity(spare) ? known.spare : undefined
+  // Files already in the staging folder (those of the spare site), by path.
+  const staged = new Map(reusable?.files)
+  if (reusable) await rename(spare, stagingDir)
+  else {
+    await rm(spare, { recursive: true, force: true })
+    await mkdir(stagingDir, { recursive: true })
+  }
+  const files = new Map<string, FileIdentity>()
   const madeDirs = new Map<string, Promise<unknown>>()
   const inFlight = new Set<Promise<void>>()
   const written = new Set<string>()
   let failure: unknown
-  await mkdir(stagingDir, { recursive: true })
 
   const ensureDir = (dir: string) => {
     let made = madeDirs.get(dir)
@@ -135,25 +211,60 @@ export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
     }
     return made
   }
-  const writeOne = async (file: OutputFile) => {
-    const target = resolveInside(stagingDir, file.path)
-    await ensureDir(path.dirname(target))
+  /** Clears a spare file standing where a folder now goes, or a spare folder where a file goes. */
+  const clearWay = async (file: string) => {
+    const parts = file.split('/')
+    for (let i = 1; i < parts.length; i++) {
+      const ancestor = parts.slice(0, i).join('/')
+      if (staged.delete(ancestor)) await rm(path.join(stagingDir, ancestor), { force: true })
+    }
+    const prefix = `${file}/`
+    if ([...staged.keys()].some((p) => p.startsWith(prefix))) {
+      for (const p of staged.keys()) if (p.startsWith(prefix)) staged.delete(p)
+      await rm(path.join(stagingDir, file), { recursive: true, force: true })
+    }
+  }
+  const place = async (file: OutputFile, target: string) => {
     const existing = path.join(outDir, file.path)
-    const had = previous.delete(file.path)
+    const had = previous.has(file.path)
+    const kept = previous.get(file.path)
+    previous.delete(file.path)
+    const stagedIdentity = staged.get(file.path)
+    staged.delete(file.path)
     if (
       (file.contents === undefined && file.from === undefined) ||
       (had && (await sameBytes(existing, file)))
     ) {
-      await link(existing, target).catch(() => copyFile(existing, target))
+      const identity =
+        (file.contents === undefined && file.from === undefined && kept) || identityOf(existing)
       stats.unchanged++
-    } else if (file.contents !== undefined) {
-      await writeFile(target, file.contents)
-      stats.written++
-      written.add(file.path)
-    } else {
-      await copyFile(file.from as string, target)
-      stats.written++
-      written.add(file.path)
+      files.set(file.path, identity)
+      // The spare's file is already a link to the same inode: nothing to do.
+      if (stagedIdentity?.ino === identity.ino) return
+      await ensureDir(path.dirname(target))
+      if (stagedIdentity) await rm(target, { force: true })
+      await link(existing, target).catch(() => copyFile(existing, target))
+      return
+    }
+    await ensureDir(path.dirname(target))
+    // The spare's file may be a link to the live site's inode: replace it, never write into it.
+    if (stagedIdentity) await rm(target, { force: true })
+    if (file.contents !== undefined) await writeFile(target, file.contents)
+    else await copyFile(file.from as string, target)
+    stats.written++
+    written.add(file.path)
+    files.set(file.path, identityOf(target))
+  }
+  const writeOne = async (file: OutputFile) => {
+    const target = resolveInside(stagingDir, file.path)
+    try {
+      await place(file, target)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (!reusable || !['ENOTDIR', 'EISDIR', 'EEXIST'].includes(code ?? '')) throw error
+      madeDirs.clear()
+      await clearWay(file.path)
+      await place(file, target)
     }
   }
   const settle = async () => {
@@ -179,15 +290,24 @@ export async function createSiteWriter(outDir: string): Promise<SiteWriter> {
     async commit() {
       try {
         await settle()
-        stats.removed = previous.size
-        const hadOutput = await stat(outDir).then(
-          () => true,
-          () => false,
+        // What the spare site had and the new one has not.
+        const leftovers = [...staged.keys()]
+        await mapConcurrent(leftovers, IO_CONCURRENCY, (file) =>
+          rm(path.join(stagingDir, file), { force: true }),
         )
+        await removeEmptyFolders(stagingDir, leftovers)
+        stats.removed = previous.size
+        const hadOutput = existsSync(outDir)
         if (hadOutput) await rename(outDir, old)
         await rename(stagingDir, outDir)
-        if (hadOutput) await rm(old, { recursive: true, force: true })
-        return stats
+        const generations: OutputGenerations = {
+          current: { folder: folderIdentity(outDir) as string, files },
+        }
+        if (hadOutput && current) {
+          await rename(old, spare)
+          generations.spare = { folder: folderIdentity(spare) as string, files: current.files }
+        } else if (hadOutput) await rm(old, { recursive: true, force: true })
+        return { ...stats, generations }
       } catch (error) {
         await rm(stagingDir, { recursive: true, force: true })
         throw error
@@ -209,5 +329,6 @@ export async function writeSiteAtomically(outDir: string, files: readonly Output
     await writer.abort()
     throw error
   }
-  return writer.commit()
+  const { generations: _, ...stats } = await writer.commit()
+  return stats
 }
