@@ -25,6 +25,12 @@ export function isNewsDate(value: unknown): value is NewsDate {
  */
 export function createDateFormatter(lang: string, timeZone: string, strings: Strings) {
   const formats = new Map<string, Intl.DateTimeFormat>()
+  const isoDate = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
   const format = (style: keyof typeof STYLES, time: number): string => {
     let formatter = formats.get(style)
     if (!formatter) {
@@ -54,12 +60,7 @@ export function createDateFormatter(lang: string, timeZone: string, strings: Str
             })
           : format('short', time)
       case 'iso-date':
-        return new Intl.DateTimeFormat('en-CA', {
-          timeZone,
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-        }).format(time)
+        return isoDate.format(time)
       case 'short':
         return format('short', time)
       default:
