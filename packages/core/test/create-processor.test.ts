@@ -138,6 +138,11 @@ describe('createProcessor', () => {
     expect(data.text?.wordCount).toBe(6)
   })
 
+  test('counts text that runs on across inline markup as one word, and each block apart', async () => {
+    const { data } = await render('**Kerja**sama 1.*000*\n\n# Satu\n\nDua\n')
+    expect(data.text?.wordCount).toBe(4)
+  })
+
   test('parses tables and strikethrough by default', async () => {
     const html = await toHtml('| Kabupaten | Guru |\n|---|--:|\n| Berau | 250 |\n\nKuota ~~800~~ 1.000.\n')
     expect(html).toBe(
@@ -198,5 +203,46 @@ describe('countWords', () => {
 
   test('counts words in non-Latin scripts separated by spaces', () => {
     expect(countWords('Пример заголовка عربي نص')).toBe(4)
+  })
+
+  test('joins digits with "." or "," only between digits', () => {
+    expect(countWords('1.000,5 3.14.15 a.b 1.a 1., ,1 -1 ’a 𝟏.𝟐')).toBe(11)
+  })
+
+  // The counter replaced this expression (a lookbehind per word was slow); it must find the same words.
+  const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|(?<=\p{N})[.,](?=\p{N}))*/gu
+  test('finds the words the regular expression it replaced finds', () => {
+    const alphabet = [
+      'a',
+      'Z',
+      'é',
+      'ж',
+      '東',
+      '1',
+      '٣',
+      '²',
+      '𝟏',
+      '𝒜',
+      "'",
+      '’',
+      '-',
+      '.',
+      ',',
+      ' ',
+      '\n',
+      '!',
+      '\uD835',
+      '\uDC9C',
+    ]
+    let seed = 7
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed
+    }
+    for (let sample = 0; sample < 2000; sample++) {
+      let text = ''
+      for (let i = next() % 24; i > 0; i--) text += alphabet[next() % alphabet.length]
+      expect([text, countWords(text)]).toEqual([text, text.match(WORD)?.length ?? 0])
+    }
   })
 })
