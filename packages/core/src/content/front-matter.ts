@@ -85,7 +85,7 @@ export function parseFrontMatter(file: string, text: string): FrontMatter | { di
   const yamlText = rest.slice(0, closing.index)
   const bodyStart = start + closing.index + closing[0].length
   // Blank lines in place of the front matter: the markdown parser must not see it, whichever
-  // fence closed it (remark-frontmatter knows only `---`, so a `...` fence would leak the YAML).
+  // fence closed it, and it has no front matter syntax of its own.
   const body = text.slice(0, bodyStart).replace(/[^\n]+/g, '') + text.slice(bodyStart)
   const parsed = parseYamlData(file, yamlText, 2)
   return 'diagnostics' in parsed ? parsed : { ...parsed, body }

@@ -2,7 +2,6 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
-import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -23,12 +22,14 @@ export interface ProcessorOptions {
 
 /**
  * Builds the markdown processor, once per build (or per worker), in a fixed order:
- * parse → front matter → GFM → site remark plugins → remark-rehype → raw HTML (trusted
+ * parse → GFM → site remark plugins → remark-rehype → raw HTML (trusted
  * sites only) → sanitize → heading ids → live-blog entries → site rehype plugins → stringify.
  */
 export function createProcessor(options: ProcessorOptions) {
   const trusted = options.html === 'trusted'
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+  // No front matter syntax: the content stage hands over the body with the front matter's
+  // lines blanked out (see `parseFrontMatter`), so the parser never meets it.
+  const processor = unified().use(remarkParse)
   if (options.gfm === 'news') processor.use(remarkGfmNews)
   else if (options.gfm) processor.use(remarkGfm)
   return processor
