@@ -58,14 +58,17 @@ export function hashText(data: string | Uint8Array): string {
 /**
  * Turns one markdown source into an article record, or diagnostics saying what is wrong.
  * Never throws for bad input: a file that breaks the parser is reported, not fatal to the build.
+ * `sourceHash` is `hashText(rawText)`, for callers that have it already (the build hashes every
+ * source to find it in the cache); it is computed when absent.
  */
 export async function processSource(
   sourcePath: string,
   rawText: string,
   context: ProcessSourceContext,
+  sourceHash?: string,
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
   try {
-    return await convertSource(sourcePath, rawText, context)
+    return await convertSource(sourcePath, rawText, context, sourceHash)
   } catch (error) {
     // A schema extension's refinement, or a bug, threw outside the markdown step.
     return {
@@ -86,6 +89,7 @@ async function convertSource(
   sourcePath: string,
   rawText: string,
   context: ProcessSourceContext,
+  sourceHash: string | undefined,
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
   const tooLarge = checkSourceSize(sourcePath, rawText)
   if (tooLarge) return { diagnostics: [tooLarge] }
@@ -134,7 +138,7 @@ async function convertSource(
   return {
     record: {
       sourcePath,
-      sourceHash: hashText(rawText),
+      sourceHash: sourceHash ?? hashText(rawText),
       data,
       positions,
       html,

@@ -9,6 +9,8 @@ import type { WorkerSetup, WorkerTask } from './process-worker.js'
 export interface PendingSource {
   sourcePath: string
   raw: string
+  /** `hashText(raw)`, when the caller has it already; saves hashing the text again. */
+  rawHash?: string
 }
 
 /** The result for one source. */
@@ -75,7 +77,7 @@ export async function processSources(
   if (!setup || threads < 2 || sources.length < MIN_SOURCES_FOR_WORKERS) {
     const results: ProcessedSource[] = []
     for (const source of sources) {
-      results.push(await processSource(source.sourcePath, source.raw, await localContext()))
+      results.push(await processSource(source.sourcePath, source.raw, await localContext(), source.rawHash))
       onDone(1)
     }
     return results
@@ -91,7 +93,9 @@ export async function processSources(
   // that breaks a worker fails, and it fails as that file's error, never as the build's.
   const runBatch = async (batch: PendingSource[]): Promise<ProcessedSource[]> => {
     try {
-      const task: WorkerTask = { setup, sources: batch }
+      // Only what the worker needs crosses the thread boundary, not whatever else the caller keeps.
+      const sources = batch.map(({ sourcePath, raw, rawHash }) => ({ sourcePath, raw, rawHash }))
+      const task: WorkerTask = { setup, sources }
       return (await pool.run(task)) as ProcessedSource[]
     } catch (error) {
       const [only] = batch

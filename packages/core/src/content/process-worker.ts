@@ -5,6 +5,7 @@ import type { WartaConfig } from '../config/types.js'
 import { createProcessor } from '../markdown/create-processor.js'
 import { type ArticleSchema, createArticleSchema } from './article-schema.js'
 import { type ProcessSourceContext, processSource } from './process-source.js'
+import type { PendingSource } from './process-sources.js'
 
 /** What a worker needs to build the same processor and schema as the main thread. */
 export interface WorkerSetup {
@@ -18,7 +19,7 @@ export interface WorkerSetup {
 /** A batch of sources for one worker task: batching keeps messaging cheap. */
 export interface WorkerTask {
   setup: WorkerSetup
-  sources: { sourcePath: string; raw: string }[]
+  sources: PendingSource[]
 }
 
 let context: Promise<ProcessSourceContext> | undefined
@@ -58,6 +59,7 @@ export default async function processBatch(task: WorkerTask) {
   context ??= createContext(task.setup)
   const ready = await context
   const results = []
-  for (const source of task.sources) results.push(await processSource(source.sourcePath, source.raw, ready))
+  for (const source of task.sources)
+    results.push(await processSource(source.sourcePath, source.raw, ready, source.rawHash))
   return results
 }
