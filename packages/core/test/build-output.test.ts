@@ -334,12 +334,19 @@ describe('the output folder', () => {
     expect(await listFiles(outDir)).not.toContain('stray.html')
   })
 
-  test('no staging or previous copy of the output is left beside it after a build', async () => {
+  test('no staging folder is left beside the output; only the spare (the site before) is kept', async () => {
     const { config, outDir } = await builtNewsroom()
     await build(config, { now: NOW })
     const beside = await readdir(path.dirname(outDir))
     expect(beside).toContain('out')
-    expect(beside.filter((name) => name.startsWith('.out.'))).toEqual([])
+    expect(beside.filter((name) => name.startsWith('.out.'))).toEqual(['.out.spare'])
+  })
+
+  test('without the cache no spare is kept either', async () => {
+    const { config, outDir } = await builtNewsroom()
+    await build(config, { now: NOW, cache: false })
+    await build(config, { now: NOW, cache: false })
+    expect((await readdir(path.dirname(outDir))).filter((name) => name.startsWith('.out.'))).toEqual([])
   })
 
   test('a build with a relative outDir writes inside the site folder only', async () => {

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { type ArticleCache, createArticleCache, NO_CACHE } from '../cache/article-cache.js'
+import { contentFingerprint } from '../cache/fingerprint.js'
 import { loadOutputManifest } from '../cache/output-manifest.js'
+import { loadSourceIndex } from '../cache/source-index.js'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
@@ -75,6 +77,10 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const builder = createSiteBuilder(resolved, {
     cache:
       options.articleCache ?? (useCache ? createArticleCache(path.join(cacheDir, 'articles')) : NO_CACHE),
+    sourceIndex:
+      useCache && !options.articleCache
+        ? loadSourceIndex(path.join(cacheDir, 'sources.ndjson'), contentFingerprint(resolved))
+        : undefined,
     structuredData: createStructuredData(resolved),
   })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined
@@ -86,6 +92,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
       now,
       onProgress: options.onProgress,
       isCurrent: manifest?.isCurrent,
+      reuseGenerated: manifest?.reusable,
       emit: writer.write,
     })
   } catch (error) {

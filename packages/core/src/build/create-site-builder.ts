@@ -1,16 +1,13 @@
+import { type Stats, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type ArticleCache, type CachedArticle, NO_CACHE } from '../cache/article-cache.js'
 import { contentFingerprint } from '../cache/fingerprint.js'
+import type { IndexedSource, SourceIndex } from '../cache/source-index.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { findSources } from '../content/find-sources.js'
-import {
-  type ArticleRecord,
-  hashHex,
-  hashText,
-  type ProcessSourceContext,
-} from '../content/process-source.js'
+import { hashHex, hashText, type ProcessSourceContext, processSource } from '../content/process-source.js'
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { checkQuality } from '../quality/index.js'
@@ -36,11 +33,13 @@ import type { SiteArticle } from '../site/types.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
 import { createInputsLoader } from './site-inputs.js'
-import { generateSiteOutputs, type OutputMemo } from './site-outputs.js'
+import { generateSiteOutputs, type OutputMemo, type ReuseGenerated } from './site-outputs.js'
 
 /** One file of a build's result, with the fingerprint that decides whether it changed. */
 export interface BuiltFile extends OutputFile {
   key: string
+  /** Files made together from the same inputs (feeds of one listing, the sitemaps). */
+  group?: string
 }
 
 /** What one run of the builder produced. */
@@ -69,6 +68,8 @@ export interface SiteBuildRun {
    * fingerprint, so it need not be rendered again (a persisted output manifest).
    */
   isCurrent?: (outputPath: string, key: string) => boolean
+  /** Generated files (feeds, sitemaps) of a group that are on disk untouched (a persisted output manifest). */
+  reuseGenerated?: ReuseGenerated
   /** Files changed or removed since the previous run, as a watcher saw them (absolute paths). */
   changes?: SourceChanges
   /**
@@ -95,15 +96,28 @@ export interface SourceChanges {
   removed: ReadonlySet<string>
 }
 
-interface SourceEntry {
+interface SourceEntry extends IndexedSource {
   /** The record's body was dropped from memory: read it back from the cache. */
   slim?: boolean
-  rawHash: string
-  /** Where the processed article is kept in the build cache. */
-  cacheKey: string
-  record?: ArticleRecord
-  diagnostics: Diagnostic[]
 }
+
+/**
+ * Files whose mtime is this close to when they were checked are read again: a file
+ * rewritten within the file system's timestamp granularity can keep its mtime (and size).
+ */
+const RACY_MS = 2000
+
+type Read = Pick<IndexedSource, 'size' | 'mtimeMs' | 'checkedAt'>
+
+/** Size and mtime of a file as read; a file that was not there cannot match any later stat. */
+const sizeOf = (file: Stats | undefined) => ({ size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1 })
+
+/** True when the file on disk is still the one an entry was made from. */
+const isUnchanged = <T extends IndexedSource>(entry: T | undefined, file: Stats): entry is T =>
+  entry !== undefined &&
+  entry.size === file.size &&
+  entry.mtimeMs === file.mtimeMs &&
+  file.mtimeMs < entry.checkedAt - RACY_MS
 
 /**
  * A builder keeps what it learned between runs (processed articles, compiled templates,
@@ -131,6 +145,8 @@ export interface SiteBuilderOptions {
   qualityChecks?: boolean
   /** Keep article bodies in memory even when they are cached on disk (the preview does, for speed). Default `false`. */
   keepBodies?: boolean
+  /** Where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
+  sourceIndex?: SourceIndex
   structuredData?: StructuredData
 }
 
@@ -154,6 +170,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     cards: new Map(),
   }
   const toRootRelative = (file: string) => path.relative(config.root, file).split(path.sep).join('/')
+  // Sources are listed relative to the content folder with forward slashes (fast-glob's way).
+  const contentFolder = toRootRelative(config.contentDir)
+  const contentPrefix = contentFolder ? `${contentFolder}/` : ''
 
   const fingerprint = contentFingerprint(config)
   // The markdown processor (unified, micromark…) is loaded only when an article needs converting:
@@ -189,44 +208,82 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return { paths: previous.filter((p) => !removed.has(p)), reread }
   }
 
-  /** Reads every source; processes only those whose text changed, from the cache or afresh. */
+  /**
+   * Checks every source; reads only those whose size or mtime changed, and processes only
+   * those whose text changed, from the cache or afresh. Returns the paths and whether any
+   * source was read.
+   */
   async function updateSources(run: SiteBuildRun, share?: (sourcePath: string) => boolean) {
     const known = sourceList && run.changes ? knownChanges(run.changes, sourceList) : undefined
     const listed =
       known?.paths ??
-      (await findSources(config.contentDir, config.contentIgnore)).map((p) =>
-        toRootRelative(path.join(config.contentDir, p)),
-      )
+      (await findSources(config.contentDir, config.contentIgnore)).map((p) => contentPrefix + p)
     const paths = share ? listed.filter(share) : listed
-    sourceList = paths
     const seen = new Set(paths)
+    let dirty = (sourceList?.length ?? options.sourceIndex?.size) !== paths.length
+    sourceList = paths
     for (const source of sources.keys()) if (!seen.has(source)) sources.delete(source)
     let done = 0
     const progress = (count: number) => {
       done += count
       run.onProgress?.(done, paths.length)
     }
-    const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string }[] = []
-    await mapConcurrent(known?.reread ?? paths, 32, async (sourcePath) => {
+    const checkedAt = Date.now()
+    const toRead: { sourcePath: string; file?: Stats }[] = []
+    for (const sourcePath of known?.reread ?? paths) {
+      // A file gone since it was listed is read anyway, so that its error is the read's.
+      const file = statSync(path.join(config.root, sourcePath), { throwIfNoEntry: false })
+      if (file && isUnchanged(sources.get(sourcePath), file)) {
+        progress(1)
+        continue
+      }
+      const indexed = options.sourceIndex?.get(sourcePath)
+      if (file && isUnchanged(indexed, file)) {
+        sources.set(sourcePath, { ...indexed, slim: true })
+        progress(1)
+        continue
+      }
+      toRead.push({ sourcePath, file })
+    }
+    dirty ||= toRead.length > 0
+    const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string; read: Read }[] = []
+    await mapConcurrent(toRead, 32, async ({ sourcePath, file }) => {
       const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
+      const read = { ...sizeOf(file), checkedAt }
       const rawHash = hashText(raw)
-      if (sources.get(sourcePath)?.rawHash === rawHash) return progress(1)
+      const entry = sources.get(sourcePath)
+      if (entry?.rawHash === rawHash) {
+        sources.set(sourcePath, { ...entry, ...read })
+        return progress(1)
+      }
       const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
       const cached = await cache.get(cacheKey)
       if (cached) {
-        sources.set(sourcePath, remember({ rawHash, cacheKey, ...cached }))
+        sources.set(sourcePath, remember({ rawHash, cacheKey, ...cached, ...read }))
         return progress(1)
       }
-      misses.push({ sourcePath, raw, cacheKey, rawHash })
+      misses.push({ sourcePath, raw, cacheKey, rawHash, read })
     })
     const processed = await processSources(misses, config, localContext, progress)
     await mapConcurrent(misses, 32, async (miss, i) => {
       const result = processed[i] as ProcessedSource
       const stored = await cache.set(miss.cacheKey, result)
-      const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result }
+      const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result, ...miss.read }
       sources.set(miss.sourcePath, stored ? remember(entry) : entry)
     })
-    return paths
+    return { paths, dirty }
+  }
+
+  /** Saves what the sources are now, for the next process's build; only articles whose body is in the cache. */
+  async function saveSourceIndex(paths: readonly string[]) {
+    const entries = new Map<string, IndexedSource>()
+    for (const sourcePath of paths) {
+      const entry = sources.get(sourcePath) as SourceEntry
+      if (!entry.slim) continue
+      const { slim, ...indexed } = entry
+      entries.set(sourcePath, indexed)
+    }
+    await options.sourceIndex?.save(entries)
   }
 
   /**
@@ -238,23 +295,30 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       ? { ...entry, slim: true, record: { ...entry.record, html: '' } }
       : entry
 
-  /** An article's body: in memory for the preview and uncached builds, else read back from the cache. */
+  /**
+   * An article's body: in memory for the preview and uncached builds, else read back from the
+   * cache, or made again from the source when its cache entry is gone.
+   */
   const bodyOf = async (article: SiteArticle): Promise<string> => {
     const entry = sources.get(article.sourcePath)
     if (!entry?.slim) return article.record.html
     const html = (await cache.get(entry.cacheKey))?.record?.html
-    if (html === undefined)
-      throw new Error(
-        `The build cache lost the body of ${article.sourcePath} during the build; build again, or with --no-cache.`,
-      )
-    return html
+    if (html !== undefined) return html
+    const raw = await readFile(path.join(config.root, article.sourcePath), 'utf8')
+    const made =
+      hashText(raw) === entry.rawHash
+        ? await processSource(article.sourcePath, raw, await localContext())
+        : undefined
+    if (!made?.record) throw new Error(`${article.sourcePath} changed during the build; build again.`)
+    await cache.set(entry.cacheKey, made)
+    return made.record.html
   }
 
   return {
     config,
     async processShard(shard, options = {}) {
       const inShare = (sourcePath: string) => shardOf(sourcePath, shard.count) === shard.index
-      const paths = await updateSources(options, inShare)
+      const { paths } = await updateSources(options, inShare)
       const entries = paths.map((p) => sources.get(p) as SourceEntry)
       return entries.map(({ cacheKey, record, diagnostics }) => ({
         key: cacheKey,
@@ -263,12 +327,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     },
     async run(run = {}) {
       const now = run.now ?? Date.now()
-      const sourcePaths = await updateSources(run)
+      const { paths: sourcePaths, dirty } = await updateSources(run)
+      if (dirty && options.sourceIndex) await saveSourceIndex(sourcePaths)
       const entries = sourcePaths.map((p) => sources.get(p) as SourceEntry)
       const diagnostics: Diagnostic[] = entries.flatMap((e) => e.diagnostics)
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))
 
-      const contentPrefix = `${toRootRelative(config.contentDir)}/`
       const inputs = await loadInputs(run.changes)
       const authorsKey = JSON.stringify([...inputs.authors])
       if (authorsKey !== memo.authorsKey) {
@@ -320,7 +384,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const keep = async (file: BuiltFile) => {
         if (run.emit) {
           await run.emit(file)
-          files.push({ path: file.path, key: file.key })
+          files.push({ path: file.path, key: file.key, group: file.group })
         } else {
           files.push(file)
         }
@@ -383,6 +447,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         termPaths: createTermPaths(routed),
         now,
         memo: outputMemo,
+        reuse: run.reuseGenerated,
         bodyOf,
       })
       for (const file of generated) if (registry.claim(`/${file.path}`, 'generated outputs')) await keep(file)

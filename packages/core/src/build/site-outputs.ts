@@ -9,24 +9,35 @@ import { feedFolder, type Page } from '../routes/create-pages.js'
 import type { RoutedArticle, RoutedSite } from '../routes/route-site.js'
 import { createUrlFor, type TermPaths, toArticleView } from '../routes/to-views.js'
 
-/** A generated file (feed, sitemap, robots.txt) with the fingerprint of its inputs. */
+/**
+ * A generated file (feed, sitemap, robots.txt) with the fingerprint of its inputs, and the
+ * group of files made together from them. `contents` is absent for a file reused from disk.
+ */
 export interface GeneratedFile {
   path: string
-  contents: string
+  contents?: string
   key: string
+  group: string
 }
 
 /** Remembers generated files by the fingerprint of their inputs, across a builder's runs. */
 export type OutputMemo = Map<string, GeneratedFile[]>
 
+/** Files of a group made by an earlier build and still on disk untouched, if they all are. */
+export type ReuseGenerated = (group: string) => { path: string; key: string }[] | undefined
+
 async function memoized(
-  memo: OutputMemo,
+  options: Pick<SiteOutputsOptions, 'memo' | 'reuse'>,
   used: OutputMemo,
-  key: string,
-  make: () => Promise<Omit<GeneratedFile, 'key'>[]>,
+  inputs: string,
+  make: () => Promise<{ path: string; contents: string }[]>,
 ): Promise<GeneratedFile[]> {
-  const files = memo.get(key) ?? (await make()).map((f) => ({ ...f, key: hashText(`${key}|${f.path}`) }))
-  used.set(key, files)
+  const group = hashText(inputs)
+  const files =
+    options.memo.get(inputs) ??
+    options.reuse?.(group)?.map((f) => ({ ...f, group })) ??
+    (await make()).map((f) => ({ ...f, key: hashText(`${inputs}|${f.path}`), group }))
+  used.set(inputs, files)
   return files
 }
 
@@ -37,6 +48,8 @@ export interface SiteOutputsOptions {
   termPaths: TermPaths
   now: number
   memo: OutputMemo
+  /** Files an earlier process generated from the same inputs, when still on disk. */
+  reuse?: ReuseGenerated
   /** Article bodies, for full-content feeds. */
   bodyOf: (article: RoutedArticle) => Promise<string>
 }
@@ -74,7 +87,7 @@ export async function generateSiteOutputs(
       const newest = listing.articles.slice(0, config.feeds.limit)
       const key = `feed|${listing.path}|${listing.title}|${fingerprint(newest)}`
       files.push(
-        ...(await memoized(memo, used, key, async () =>
+        ...(await memoized(options, used, key, async () =>
           generateFeeds({
             site: config.site,
             feeds: config.feeds,
@@ -101,7 +114,7 @@ export async function generateSiteOutputs(
       .map((page) => ({ url: urlFor(page.path), lastmod: lastmodOf.get(page.outputPath) ?? newest }))
     const sitemapKey = `sitemap|${hashText(JSON.stringify(entries))}`
     files.push(
-      ...(await memoized(memo, used, sitemapKey, () =>
+      ...(await memoized(options, used, sitemapKey, () =>
         generateSitemaps({ site: config.site, entries, maxUrls: config.sitemap.maxUrls }),
       )),
     )
@@ -109,7 +122,7 @@ export async function generateSiteOutputs(
     const recent = site.articles.filter((a) => a.published.time > options.now - 48 * 3600_000)
     const newsKey = `news|${Math.floor(options.now / 60_000)}|${fingerprint(recent)}`
     files.push(
-      ...(await memoized(memo, used, newsKey, async () => [
+      ...(await memoized(options, used, newsKey, async () => [
         {
           path: 'news-sitemap.xml',
           contents: await generateNewsSitemap({
@@ -124,7 +137,7 @@ export async function generateSiteOutputs(
       absoluteUrl(config.site, 'sitemap.xml'),
       absoluteUrl(config.site, 'news-sitemap.xml'),
     ])
-    files.push({ path: 'robots.txt', contents: robots, key: hashText(robots) })
+    files.push({ path: 'robots.txt', contents: robots, key: hashText(robots), group: 'robots' })
   }
   memo.clear()
   for (const [key, value] of used) memo.set(key, value)

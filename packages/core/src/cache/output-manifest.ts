@@ -15,8 +15,8 @@ interface StoredGeneration {
 interface StoredManifest {
   format: number
   outDir: string
-  /** Each output file's fingerprint. */
-  keys: [string, string][]
+  /** Each output file's fingerprint, and the group of files it was generated with. */
+  keys: [string, string, string?][]
   current?: StoredGeneration
   spare?: StoredGeneration
 }
@@ -29,10 +29,15 @@ interface StoredManifest {
 export interface OutputManifest {
   /** True when the file at `outputPath` was built from inputs with this fingerprint and is untouched. */
   isCurrent(outputPath: string, key: string): boolean
+  /** The files of a generated group (see `BuiltFile.group`) when every one of them is current. */
+  reusable(group: string): { path: string; key: string }[] | undefined
   /** The output folders as the last build left them, for the writer. */
   readonly generations: OutputGenerations
   /** Records the files of a finished build. */
-  save(keys: readonly { path: string; key: string }[], generations: OutputGenerations): Promise<void>
+  save(
+    keys: readonly { path: string; key: string; group?: string }[],
+    generations: OutputGenerations,
+  ): Promise<void>
 }
 
 const toGeneration = (stored: StoredGeneration | undefined): Generation | undefined =>
@@ -44,35 +49,46 @@ const toStored = (generation: Generation | undefined): StoredGeneration | undefi
 /** Loads the manifest kept in `cacheDir` for the output folder `outDir`. */
 export async function loadOutputManifest(cacheDir: string, outDir: string): Promise<OutputManifest> {
   const file = path.join(cacheDir, 'outputs', `${Buffer.from(outDir).toString('base64url').slice(-80)}.json`)
-  let keys = new Map<string, string>()
+  const keys = new Map<string, string>()
+  const groups = new Map<string, string[]>()
   let generations: OutputGenerations = {}
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as StoredManifest
     if (parsed.format === FORMAT && parsed.outDir === outDir) {
-      keys = new Map(parsed.keys)
+      for (const [outputPath, key, group] of parsed.keys) {
+        keys.set(outputPath, key)
+        if (group) groups.set(group, [...(groups.get(group) ?? []), outputPath])
+      }
       generations = { current: toGeneration(parsed.current), spare: toGeneration(parsed.spare) }
     }
   } catch {
     // Missing or corrupt: every file is rendered again.
   }
+  const isCurrent = (outputPath: string, key: string) => {
+    const written = generations.current?.files.get(outputPath)
+    if (keys.get(outputPath) !== key || !written) return false
+    const info = statSync(path.join(outDir, outputPath), { throwIfNoEntry: false })
+    return (
+      info?.isFile() === true &&
+      info.ino === written.ino &&
+      info.size === written.size &&
+      info.mtimeMs === written.mtimeMs
+    )
+  }
   return {
     generations,
-    isCurrent(outputPath, key) {
-      const written = generations.current?.files.get(outputPath)
-      if (keys.get(outputPath) !== key || !written) return false
-      const info = statSync(path.join(outDir, outputPath), { throwIfNoEntry: false })
-      return (
-        info?.isFile() === true &&
-        info.ino === written.ino &&
-        info.size === written.size &&
-        info.mtimeMs === written.mtimeMs
-      )
+    isCurrent,
+    reusable(group) {
+      const files = groups
+        .get(group)
+        ?.map((outputPath) => ({ path: outputPath, key: keys.get(outputPath) as string }))
+      return files?.every((f) => isCurrent(f.path, f.key)) ? files : undefined
     },
     async save(files, saved) {
       const stored: StoredManifest = {
         format: FORMAT,
         outDir,
-        keys: files.map((f) => [f.path, f.key]),
+        keys: files.map((f) => (f.group ? [f.path, f.key, f.group] : [f.path, f.key])),
         current: toStored(saved.current),
         spare: toStored(saved.spare),
       }
