@@ -235,13 +235,13 @@ describe('countWords', () => {
       '\uDC9C',
     ]
     let seed = 7
-    const next = () => {
+    const next = (below: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648
-      return seed
+      return Math.floor((seed / 2147483648) * below)
     }
     for (let sample = 0; sample < 2000; sample++) {
       let text = ''
-      for (let i = next() % 24; i > 0; i--) text += alphabet[next() % alphabet.length]
+      for (let i = next(24); i > 0; i--) text += alphabet[next(alphabet.length)]
       expect([text, countWords(text)]).toEqual([text, text.match(WORD)?.length ?? 0])
     }
   })
