@@ -17,7 +17,8 @@ export {
   isSafeUrl,
 } from './content/article-schema.js'
 export type { NewsDate } from './content/news-date.js'
-export { type DevOptions, type DevServer, dev, type RebuildErrorEvent, type RebuildEvent } from './dev/dev.js'
+export type { DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
+export { dev } from './dev/start-dev.js'
 export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
 export { type Diagnostic, formatDiagnostic, type Position } from './errors/diagnostic.js'
 export type { HelperContext, Strings, Theme } from './render/theme.js'

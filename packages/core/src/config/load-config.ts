@@ -1,6 +1,5 @@
 import { access } from 'node:fs/promises'
 import path from 'node:path'
-import { createJiti } from 'jiti'
 import { WartaConfigError } from '../errors/build-error.js'
 import type { WartaConfig } from './types.js'
 
@@ -40,6 +39,8 @@ export async function loadConfig(dirOrFile: string): Promise<{ config: WartaConf
       `No config file in ${dirOrFile}. Create warta.config.ts exporting \`defineConfig({ site: { title, url }, theme })\`.`,
     )
   }
+  // Loaded only here: a build given a config object never pays for the TypeScript loader.
+  const { createJiti } = await import('jiti')
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true })
   let loaded: unknown
   try {
