@@ -129,6 +129,46 @@ describe('zoneOffsetMinutes', () => {
     expect(zoneOffsetMinutes(Date.parse('2025-01-01T00:00:00Z'), 'America/New_York')).toBe(-300)
     expect(zoneOffsetMinutes(Date.parse('2025-01-01T00:00:00Z'), 'Asia/Kolkata')).toBe(330)
   })
+
+  // The offset is read from `format()` output; this is what `formatToParts()` gives.
+  const referenceOffset = (time: number, timeZone: string) => {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    const parts: Record<string, number> = {}
+    for (const part of format.formatToParts(new Date(time)))
+      if (part.type !== 'literal') parts[part.type] = Number(part.value)
+    const wall = new Date(0)
+    wall.setUTCFullYear(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1)
+    wall.setUTCHours(parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    return Math.round((wall.getTime() - Math.floor(time / 1000) * 1000) / 60_000)
+  }
+
+  test.each([
+    'Asia/Makassar',
+    'Europe/Berlin',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'UTC',
+  ])('gives what the formatter’s parts give in %s, in years 1 to 9999', (timeZone) => {
+    const instants = [
+      Date.UTC(2025, 2, 30, 0, 59, 59),
+      Date.UTC(1900, 0, 1),
+      -62135596800000,
+      253402300799000,
+    ]
+    for (let i = 0; i < 400; i++) instants.push(-62135596800000 + i * 790_000_000_031)
+    for (const time of instants)
+      expect([time, zoneOffsetMinutes(time, timeZone)]).toEqual([time, referenceOffset(time, timeZone)])
+  })
 })
 
 describe('toZonedIso', () => {
