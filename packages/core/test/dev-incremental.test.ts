@@ -268,6 +268,26 @@ describe('incremental rebuilds in dev()', () => {
     expect(event.rewritten).toEqual([])
   })
 
+  test('after a second body edit to the same article and one to another', async () => {
+    const article = draftOf(7)
+    article.paragraphs[2] = 'Paragraf ketiga juga diperbaiki.'
+    const other = draftOf(3)
+    other.paragraphs[1] = 'Paragraf kedua artikel lain, diperbaiki.'
+    const event = await step(
+      'two body edits',
+      async () => {
+        await save(article)
+        await save(other)
+      },
+      (e) => e.written.filter((f) => f.endsWith('/index.html')).length === 2,
+    )
+    expect(event.written.filter((f) => f.endsWith('.html')).sort()).toEqual([
+      '2025/05/02/berita-nomor-3-tentang-anggaran/index.html',
+      '2025/05/04/berita-nomor-7-tentang-investasi/index.html',
+    ])
+    expect(event.rewritten).toEqual([])
+  })
+
   test('after a title edit', async () => {
     const article = draftOf(3)
     article.title = 'Judul baru untuk berita ketiga'

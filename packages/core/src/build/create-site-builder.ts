@@ -7,13 +7,26 @@ import type { IndexedSource, SourceIndex } from '../cache/source-index.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { findSources } from '../content/find-sources.js'
-import { hashHex, hashText, type ProcessSourceContext, processSource } from '../content/process-source.js'
+import { toZonedIso } from '../content/news-date.js'
+import {
+  type ArticleRecord,
+  hashHex,
+  hashText,
+  type ProcessSourceContext,
+  processSource,
+} from '../content/process-source.js'
 import { type ProcessedSource, processSources } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { checkQuality } from '../quality/index.js'
 import { TemplateRenderError } from '../render/create-renderer.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
-import { createPages, createTermPaths, type StructuredData } from '../routes/create-pages.js'
+import {
+  createPages,
+  createTermPaths,
+  type Page,
+  type StructuredData,
+  withSourceHash,
+} from '../routes/create-pages.js'
 import {
   generateRedirectPage,
   generateRedirectsFile,
@@ -23,16 +36,16 @@ import {
   type Redirect,
   updatePermalinkHistory,
 } from '../routes/permalink-history.js'
-import { PathRegistry, routeSite } from '../routes/route-site.js'
+import { PathRegistry, type RoutedArticle, type RoutedSite, routeSite } from '../routes/route-site.js'
 import { createUrlFor } from '../routes/to-views.js'
 import type { CardView } from '../routes/views.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
-import { createSiteModel, type SiteModelMemo } from '../site/create-site.js'
+import { createSiteModel, readingTimeOf, type SiteModelMemo, toSiteArticle } from '../site/create-site.js'
 import { computeSchedule, type Schedule } from '../site/schedule.js'
 import type { SiteArticle } from '../site/types.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
-import { createInputsLoader } from './site-inputs.js'
+import { createInputsLoader, type SiteInputs } from './site-inputs.js'
 import { generateSiteOutputs, type OutputMemo, type ReuseGenerated } from './site-outputs.js'
 
 /** One file of a build's result, with the fingerprint that decides whether it changed. */
@@ -174,6 +187,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   const contentFolder = toRootRelative(config.contentDir)
   const contentPrefix = contentFolder ? `${contentFolder}/` : ''
 
+  let lastRun: LastRun | undefined
+  const dayOf = (now: number) => toZonedIso(now, config.site.timezone).slice(0, 10)
   const fingerprint = contentFingerprint(config)
   // The markdown processor (unified, micromark…) is loaded only when an article needs converting:
   // a warm build finds everything in the cache and never pays for loading it.
@@ -247,6 +262,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
     dirty ||= toRead.length > 0
     const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string; read: Read }[] = []
+    // Sources whose text changed, with what they were (undefined for new ones).
+    const replaced = new Map<string, SourceEntry | undefined>()
     await mapConcurrent(toRead, 32, async ({ sourcePath, file }) => {
       const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
       const read = { ...sizeOf(file), checkedAt }
@@ -256,6 +273,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         sources.set(sourcePath, { ...entry, ...read })
         return progress(1)
       }
+      replaced.set(sourcePath, entry)
       const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
       const cached = await cache.get(cacheKey)
       if (cached) {
@@ -271,7 +289,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result, ...miss.read }
       sources.set(miss.sourcePath, stored ? remember(entry) : entry)
     })
-    return { paths, dirty }
+    return { paths, dirty, replaced }
   }
 
   /** Saves what the sources are now, for the next process's build; only articles whose body is in the cache. */
@@ -327,13 +345,17 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     },
     async run(run = {}) {
       const now = run.now ?? Date.now()
-      const { paths: sourcePaths, dirty } = await updateSources(run)
+      const { paths: sourcePaths, dirty, replaced } = await updateSources(run)
       if (dirty && options.sourceIndex) await saveSourceIndex(sourcePaths)
       const entries = sourcePaths.map((p) => sources.get(p) as SourceEntry)
       const diagnostics: Diagnostic[] = entries.flatMap((e) => e.diagnostics)
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))
 
       const inputs = await loadInputs(run.changes)
+      const edits = lastRun && bodyEdits(lastRun, replaced, inputs, now, sourcePaths.length)
+      if (lastRun && edits) return rerenderBodies(lastRun, edits, diagnostics, now)
+      lastRun = undefined
+      const sourceDiagnostics = diagnostics.length
       const authorsKey = JSON.stringify([...inputs.authors])
       if (authorsKey !== memo.authorsKey) {
         // Articles and cards carry author entities: new entities, new articles and cards.
@@ -411,14 +433,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
             contents: renderer.render(page.layout, await page.context()),
           })
         } catch (error) {
-          const file = error instanceof TemplateRenderError ? error.file : config.theme.name
-          diagnostics.push({
-            file,
-            message: `Rendering ${page.path} failed: ${(error as Error).message}`,
-            hint: 'Check the template and the helpers it calls.',
-            ruleId: 'template-render',
-            severity: 'error',
-          })
+          diagnostics.push(renderFailure(page, error))
         }
       }
       const urlOf = (sitePath: string) => new URL(urlFor(sitePath), `${config.site.url}/`).href
@@ -472,7 +487,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const changed = new Set(files.filter((f) => previousKeys.get(f.path) !== f.key).map((f) => f.path))
       previousKeys.clear()
       for (const file of files) previousKeys.set(file.path, file.key)
-      return {
+      const result: SiteBuildResult = {
         files,
         changed,
         diagnostics,
@@ -481,6 +496,140 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         schedule,
         permalinks: { history: moved.history, added: moved.added },
       }
+      // The preview edits one article at a time: keep what a body-only edit needs to skip the rest.
+      if (options.qualityChecks === false)
+        lastRun = {
+          routed,
+          articles: new Map(routed.articles.map((a) => [a.sourcePath, a])),
+          pages: new Map(pages.map((page) => [page.outputPath, page])),
+          inputs,
+          assetKey,
+          day: dayOf(now),
+          sourceCount: sourcePaths.length,
+          siteDiagnostics: diagnostics.slice(sourceDiagnostics),
+          result: { ...result, files: files.map(({ path, key, group }) => ({ path, key, group })) },
+        }
+      return result
     },
   }
+
+  /**
+   * The articles a run must update when, since the last run, only article bodies changed:
+   * same sources, inputs, day and schedule, and every changed article shows the same card,
+   * front matter and excerpt (what other pages, listings and sitemaps show of it).
+   */
+  function bodyEdits(
+    last: LastRun,
+    replaced: ReadonlyMap<string, SourceEntry | undefined>,
+    inputs: SiteInputs,
+    now: number,
+    sourceCount: number,
+  ): { article: RoutedArticle; record: ArticleRecord }[] | undefined {
+    const { next } = last.result.schedule
+    if (inputs !== last.inputs || sourceCount !== last.sourceCount) return undefined
+    if (dayOf(now) !== last.day || (next && now >= Date.parse(next))) return undefined
+    const edits: { article: RoutedArticle; record: ArticleRecord }[] = []
+    for (const [sourcePath, before] of replaced) {
+      const after = sources.get(sourcePath)
+      if (!before?.record || !after?.record || hasErrors(after.diagnostics)) return undefined
+      if (sharedPart(before.record) !== sharedPart(after.record)) return undefined
+      const article = last.articles.get(sourcePath)
+      if (article) edits.push({ article, record: after.record })
+    }
+    return edits
+  }
+
+  /** Renders again only the pages and feeds that show the edited bodies; the rest is the last run's. */
+  async function rerenderBodies(
+    last: LastRun,
+    edits: { article: RoutedArticle; record: ArticleRecord }[],
+    diagnostics: Diagnostic[],
+    now: number,
+  ): Promise<SiteBuildResult> {
+    const made = new Map<string, BuiltFile>()
+    diagnostics.push(...last.siteDiagnostics)
+    for (const { article, record } of edits) {
+      // Its card and listings are unchanged: the routed article takes the new body in place.
+      const { path: sitePath, outputPath } = article
+      Object.assign(
+        article,
+        toSiteArticle(record, { lang: config.site.lang, contentPrefix, authors: last.inputs.authors }),
+        { path: sitePath, outputPath },
+      )
+      const page = last.pages.get(outputPath)
+      if (!page) continue
+      page.key = withSourceHash(page.key, article.sourceHash)
+      const key = hashText(`${page.key}|${last.inputs.renderer.templateKey(page.layout)}|${last.assetKey}`)
+      try {
+        made.set(outputPath, {
+          path: outputPath,
+          key,
+          contents: last.inputs.renderer.render(page.layout, await page.context()),
+        })
+      } catch (error) {
+        lastRun = undefined
+        return {
+          ...last.result,
+          files: [],
+          changed: new Set(),
+          diagnostics: [...diagnostics, renderFailure(page, error)],
+        }
+      }
+    }
+    const feeds = await generateSiteOutputs(last.routed, {
+      config,
+      pages: [],
+      termPaths: createTermPaths(last.routed),
+      now,
+      memo: outputMemo,
+      bodyOf,
+      only: new Set(edits.map((e) => e.article.id)),
+    })
+    for (const file of feeds) made.set(file.path, file)
+    const changed = new Set<string>()
+    for (const file of made.values()) {
+      if (previousKeys.get(file.path) !== file.key) changed.add(file.path)
+      previousKeys.set(file.path, file.key)
+    }
+    last.result.files = last.result.files.map((f) => {
+      const file = made.get(f.path)
+      return file ? { path: file.path, key: file.key, group: file.group } : f
+    })
+    return {
+      ...last.result,
+      files: last.result.files.map((f) => made.get(f.path) ?? f),
+      changed,
+      diagnostics,
+    }
+  }
+
+  function renderFailure(page: Page, error: unknown): Diagnostic {
+    return {
+      file: error instanceof TemplateRenderError ? error.file : config.theme.name,
+      message: `Rendering ${page.path} failed: ${(error as Error).message}`,
+      hint: 'Check the template and the helpers it calls.',
+      ruleId: 'template-render',
+      severity: 'error',
+    }
+  }
 }
+
+/** What the last run of a preview builder made, for a body-only edit to start from. */
+interface LastRun {
+  routed: RoutedSite
+  /** Routed articles by source path: the objects the pages' contexts read. */
+  articles: Map<string, RoutedArticle>
+  pages: Map<string, Page>
+  inputs: SiteInputs
+  assetKey: string
+  day: string
+  sourceCount: number
+  /** Diagnostics not of one source (authors, templates, routes). */
+  siteDiagnostics: Diagnostic[]
+  /** The run's result, files without their contents. */
+  result: SiteBuildResult
+}
+
+/** What pages other than its own show of an article: a body-only edit leaves it unchanged. */
+const sharedPart = (record: ArticleRecord): string =>
+  JSON.stringify([record.data, record.positions, record.excerpt, readingTimeOf(record.wordCount)])

@@ -52,6 +52,11 @@ export interface SiteOutputsOptions {
   reuse?: ReuseGenerated
   /** Article bodies, for full-content feeds. */
   bodyOf: (article: RoutedArticle) => Promise<string>
+  /**
+   * Only the feeds that list one of these articles (by id), for edits that change nothing
+   * but articles' bodies; without it, every feed, the sitemaps and robots.txt.
+   */
+  only?: ReadonlySet<string>
 }
 
 /**
@@ -85,6 +90,7 @@ export async function generateSiteOutputs(
         listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
     for (const listing of listings) {
       const newest = listing.articles.slice(0, config.feeds.limit)
+      if (options.only && !newest.some((a) => options.only?.has(a.id))) continue
       const key = `feed|${listing.path}|${listing.title}|${fingerprint(newest)}`
       files.push(
         ...(await memoized(options, used, key, async () =>
@@ -106,6 +112,10 @@ export async function generateSiteOutputs(
     }
   }
 
+  if (options.only) {
+    for (const [key, value] of used) memo.set(key, value)
+    return files
+  }
   if (config.sitemap.enabled) {
     const lastmodOf = new Map(site.articles.map((a) => [a.outputPath, a.modified.iso]))
     const newest = site.articles[0]?.modified.iso

@@ -33,6 +33,13 @@ export interface Page {
   context(): Promise<PageContext>
 }
 
+/**
+ * An article page's key: what the page shows of other articles and of the site, then the
+ * article's source hash, kept apart so that a body-only edit can rekey the page alone.
+ */
+export const withSourceHash = (pageKey: string, sourceHash: string): string =>
+  `${pageKey.split('.')[0]}.${sourceHash}`
+
 /** Structured data the pages stage asks the outputs stage for: serialised JSON-LD, safe inside `<script>`. */
 export interface StructuredData {
   article(article: ArticleView, crumbs: Crumb[]): string[]
@@ -193,14 +200,14 @@ export function createPages(site: RoutedSite, registry: PathRegistry, options: P
     ]
     const preview =
       article.draft || article.publishAt.time > options.now || article.published.time > options.now
-    const key = `${article.sourceHash}|${cards.get(article.id)?.key}|${cardKeys(related)}|${preview}`
+    const key = `${cards.get(article.id)?.key}|${cardKeys(related)}|${preview}`
     const pagePath = article.path
     const outputPath = article.outputPath
     pages.push({
       path: pagePath,
       outputPath,
       layout: 'article',
-      key: hashText(`${sharedKey}|article|${pagePath}|${key}`),
+      key: withSourceHash(hashText(`${sharedKey}|article|${pagePath}|${key}`), article.sourceHash),
       context: async () => {
         const view = toArticleView(article, termPaths, urlFor, options.now, await options.bodyOf(article))
         const trail = crumbs()

@@ -34,6 +34,10 @@ export interface SiteModelMemo {
 
 const WORDS_PER_MINUTE = 200
 
+/** Minutes to read an article of `wordCount` words, at least one. */
+export const readingTimeOf = (wordCount: number): number =>
+  Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))
+
 const term = (name: string): Term => ({ name, slug: toSlug(name) })
 
 function articleId(record: ArticleRecord, contentPrefix: string): string {
@@ -113,7 +117,7 @@ export function toSiteArticle(
     canonical: data.canonical,
     draft: data.draft ?? false,
     wordCount: record.wordCount,
-    readingTime: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
+    readingTime: readingTimeOf(record.wordCount),
     headings: record.headings,
     data: data as Record<string, unknown>,
     record,
