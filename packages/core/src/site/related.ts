@@ -16,34 +16,35 @@ export function findRelated(
 ): Map<string, SiteArticle[]> {
   const related = new Map<string, SiteArticle[]>()
   if (count <= 0) return related
-  const indexInList = new Map<string, Map<string, number>>()
-  for (const [key, list] of termLists) indexInList.set(key, new Map(list.map((a, i) => [a.id, i])))
+  // Where each article stands in each of its terms' lists, found in one pass over the lists.
+  const places = new Map<SiteArticle, { list: SiteArticle[]; at: number; points: number }[]>()
+  for (const [key, list] of termLists) {
+    const points = key.startsWith('tag:') ? 2 : 1
+    for (const [at, article] of list.entries()) {
+      let own = places.get(article)
+      if (!own) places.set(article, (own = []))
+      own.push({ list, at, points })
+    }
+  }
+  const scores = new Map<SiteArticle, number>()
   for (const article of articles) {
-    const scores = new Map<SiteArticle, number>()
-    const keys = [
-      ...article.tags.map((t) => `tag:${t.slug}`),
-      ...(article.category ? [`category:${article.category.slug}`] : []),
-    ]
-    for (const key of keys) {
-      const list = termLists.get(key) ?? []
-      const at = indexInList.get(key)?.get(article.id) ?? 0
-      const points = key.startsWith('tag:') ? 2 : 1
+    scores.clear()
+    for (const { list, at, points } of places.get(article) ?? []) {
       const from = Math.max(0, at - CANDIDATES_PER_TERM / 2)
-      for (const other of list.slice(from, from + CANDIDATES_PER_TERM + 1)) {
+      const to = Math.min(list.length, from + CANDIDATES_PER_TERM + 1)
+      for (let i = from; i < to; i++) {
+        const other = list[i] as SiteArticle
         if (other !== article) scores.set(other, (scores.get(other) ?? 0) + points)
       }
     }
-    const ranked = [...scores].sort(
-      ([a, sa], [b, sb]) =>
-        sb - sa ||
-        Math.abs(a.published.time - article.published.time) -
-          Math.abs(b.published.time - article.published.time) ||
+    const time = article.published.time
+    const ranked = [...scores.keys()].sort(
+      (a, b) =>
+        (scores.get(b) as number) - (scores.get(a) as number) ||
+        Math.abs(a.published.time - time) - Math.abs(b.published.time - time) ||
         compareText(a.id, b.id),
     )
-    related.set(
-      article.id,
-      ranked.slice(0, count).map(([other]) => other),
-    )
+    related.set(article.id, ranked.slice(0, count))
   }
   return related
 }
