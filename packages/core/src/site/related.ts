@@ -21,8 +21,8 @@ export function findRelated(
   for (const [key, list] of termLists) {
     const points = key.startsWith('tag:') ? 2 : 1
     for (const [at, article] of list.entries()) {
-      let own = places.get(article)
-      if (!own) places.set(article, (own = []))
+      const own = places.get(article) ?? []
+      if (own.length === 0) places.set(article, own)
       own.push({ list, at, points })
     }
   }
