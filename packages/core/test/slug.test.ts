@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { toSlug } from '../src/site/slug.js'
+import { knownSlugs, rememberSlugs, toSlug } from '../src/site/slug.js'
 
 describe('toSlug', () => {
   test.each([
@@ -45,5 +45,17 @@ describe('toSlug', () => {
     expect(toSlug('!!!')).toBe('untitled')
     expect(toSlug('😀🎉')).toBe('untitled')
     expect(toSlug('')).toBe('untitled')
+  })
+})
+
+describe('slugs kept between processes', () => {
+  test('are taken only from the same slugify and transliteration tables', () => {
+    const { maker } = knownSlugs()
+    expect(maker).toMatch(/^\d+\.\d+\.\d+\+\d+\.\d+\.\d+$/)
+    rememberSlugs({ maker: `${maker}-other`, slugs: [['Judul dari versi lain', 'lain']] })
+    expect(toSlug('Judul dari versi lain')).toBe('judul-dari-versi-lain')
+    rememberSlugs({ maker, slugs: [['Judul yang sudah dikenal', 'dikenal']] })
+    expect(toSlug('Judul yang sudah dikenal')).toBe('dikenal')
+    expect(knownSlugs().slugs).toContainEqual(['Judul dari versi lain', 'judul-dari-versi-lain'])
   })
 })

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { knownSlugs, rememberSlugs } from '../site/slug.js'
 import type { CachedArticle } from './article-cache.js'
 
 /** Bumped when the stored shape changes, so an old index is never misread. */
-const FORMAT = 1
+const FORMAT = 2
 
 /** What a build learned about one source file. */
 export interface IndexedSource extends CachedArticle {
@@ -31,15 +32,18 @@ export interface SourceIndex {
 
 /**
  * Loads the index kept at `file`, valid only for this content fingerprint (Warta's version,
- * markdown options, schema…). One JSON line per source after a header line.
+ * markdown options, schema…). A header line, a line of slugs, then one JSON line per source.
  */
 export function loadSourceIndex(file: string, fingerprint: string): SourceIndex {
   let entries = new Map<string, IndexedSource>()
   try {
-    const [first, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n')
+    const [first, slugs, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n')
     const header = JSON.parse(first as string) as { format: number; fingerprint: string }
-    if (header.format === FORMAT && header.fingerprint === fingerprint)
+    if (header.format === FORMAT && header.fingerprint === fingerprint) {
       entries = new Map(lines.map((line) => JSON.parse(line) as [string, IndexedSource]))
+      // The slugs of the titles and terms of these articles, which cost more to make than to read.
+      rememberSlugs(JSON.parse(slugs as string) as ReturnType<typeof knownSlugs>)
+    }
   } catch {
     // Missing or corrupt: every source is read.
     entries.clear()
@@ -50,7 +54,7 @@ export function loadSourceIndex(file: string, fingerprint: string): SourceIndex 
     },
     get: (sourcePath) => entries.get(sourcePath),
     async save(saved) {
-      const lines = [JSON.stringify({ format: FORMAT, fingerprint })]
+      const lines = [JSON.stringify({ format: FORMAT, fingerprint }), JSON.stringify(knownSlugs())]
       for (const entry of saved) lines.push(JSON.stringify(entry))
       const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
       try {

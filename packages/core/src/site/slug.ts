@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import slugify from '@sindresorhus/slugify'
 
 const options = { decamelize: false }
@@ -33,6 +37,32 @@ export function toSlug(text: string): string {
 }
 
 const slugs = new Map<string, string>()
+
+/** The versions of slugify and its transliteration tables, which decide every slug; undefined if unknown. */
+const maker = ((): string | undefined => {
+  try {
+    const slugifyUrl = import.meta.resolve('@sindresorhus/slugify')
+    const transliterate = createRequire(slugifyUrl).resolve('@sindresorhus/transliterate')
+    const versionOf = (entry: string) =>
+      (
+        JSON.parse(readFileSync(path.join(path.dirname(entry), 'package.json'), 'utf8')) as {
+          version: string
+        }
+      ).version
+    return `${versionOf(fileURLToPath(slugifyUrl))}+${versionOf(transliterate)}`
+  } catch {
+    return undefined
+  }
+})()
+
+/** The slugs made so far, for a persistent cache to keep between processes, with what made them. */
+export const knownSlugs = (): { maker?: string; slugs: [string, string][] } => ({ maker, slugs: [...slugs] })
+
+/** Takes slugs an earlier process made (see `knownSlugs`), if the same slugify made them. */
+export function rememberSlugs(known: { maker?: string; slugs: [string, string][] }): void {
+  if (!maker || known.maker !== maker) return
+  for (const [text, slug] of known.slugs) if (slugs.size < 100_000) slugs.set(text, slug)
+}
 
 function computeSlug(text: string): string {
   const chars = [...text.normalize('NFC')]
