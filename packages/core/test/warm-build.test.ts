@@ -1,4 +1,4 @@
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { build, cacheDirOf } from '../src/build/build.js'
@@ -21,7 +21,7 @@ describe('the source index', () => {
     const { config, source, index } = await newsroom()
     await age(source)
     await build(config, { now: NOW })
-    expect((await readFile(index, 'utf8')).split('\n')[0]).toMatch(/"format":2/)
+    expect((await readFile(index, 'utf8')).split('\n')[0]).toMatch(/"format":3/)
     const text = await readFile(source, 'utf8')
     const edited = text.replace('merendam', 'merendax')
     expect(edited.length).toBe(text.length)
@@ -54,7 +54,7 @@ describe('the source index', () => {
     await rm(path.join(config.outDir as string, BANJIR))
     await build(config, { now: NOW })
     expect(await readOutput(config.outDir as string, BANJIR)).toBe(before)
-    await writeFile(index, '{"format":2,"fingerprint":"x"}\n["content/x.md",{')
+    await writeFile(index, '{"format":3,"fingerprint":"x"}\n["content/x.md",{')
     await rm(path.join(config.outDir as string, BANJIR))
     await build(config, { now: NOW })
     expect(await readOutput(config.outDir as string, BANJIR)).toBe(before)
@@ -75,5 +75,29 @@ describe('generated files in a warm build', () => {
     expect(await readFile(feed, 'utf8')).toBe(feedBefore)
     expect(await readFile(sitemap, 'utf8')).toBe(sitemapBefore)
     expect((await stat(sitemap)).mtimeMs).toBe(sitemapStat.mtimeMs)
+  })
+})
+
+describe('the source index file', () => {
+  test('grows by appended lines for changed sources, and a cut-off last line costs only that entry', async () => {
+    const { root, config, source, index } = await newsroom()
+    // Sources written just now are read again by every build (see the two-second test above).
+    const content = path.join(root, 'content')
+    for (const file of await readdir(content, { recursive: true })) await age(path.join(content, file))
+    await build(config, { now: NOW })
+    const lines = (await readFile(index, 'utf8')).trimEnd().split('\n')
+    const text = await readFile(source, 'utf8')
+    await writeFile(source, text.replace('merendam', 'menggenangi'))
+    await age(source)
+    await build(config, { now: NOW })
+    const after = (await readFile(index, 'utf8')).trimEnd().split('\n')
+    // One line for the edited source and one of slugs: the rest was not written again.
+    expect(after.slice(0, lines.length)).toEqual(lines)
+    expect(after.slice(lines.length).map((line) => JSON.parse(line)[0])).toEqual(['source', 'slugs'])
+    // A build killed while appending leaves half a line: it is skipped, the file read again.
+    await writeFile(index, `${after.join('\n')}\n["source","content/2025/05/banjir-samarinda.md",{"size":1`)
+    await rm(path.join(config.outDir as string, BANJIR))
+    await build(config, { now: NOW })
+    expect(await readOutput(config.outDir as string, BANJIR)).toContain('menggenangi')
   })
 })

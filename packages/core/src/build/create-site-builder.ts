@@ -225,8 +225,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 
   /**
    * Checks every source; reads only those whose size or mtime changed, and processes only
-   * those whose text changed, from the cache or afresh. Returns the paths and whether any
-   * source was read.
+   * those whose text changed, from the cache or afresh. Returns the paths, those read, and
+   * those whose text changed (with their previous entry).
    */
   async function updateSources(run: SiteBuildRun, share?: (sourcePath: string) => boolean) {
     const known = sourceList && run.changes ? knownChanges(run.changes, sourceList) : undefined
@@ -235,7 +235,6 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       (await findSources(config.contentDir, config.contentIgnore)).map((p) => contentPrefix + p)
     const paths = share ? listed.filter(share) : listed
     const seen = new Set(paths)
-    let dirty = (sourceList?.length ?? options.sourceIndex?.size) !== paths.length
     sourceList = paths
     for (const source of sources.keys()) if (!seen.has(source)) sources.delete(source)
     let done = 0
@@ -260,7 +259,6 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       }
       toRead.push({ sourcePath, file })
     }
-    dirty ||= toRead.length > 0
     const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string; read: Read }[] = []
     // Sources whose text changed, with what they were (undefined for new ones).
     const replaced = new Map<string, SourceEntry | undefined>()
@@ -289,19 +287,21 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result, ...miss.read }
       sources.set(miss.sourcePath, stored ? remember(entry) : entry)
     })
-    return { paths, dirty, replaced }
+    return { paths, read: toRead.map((r) => r.sourcePath), replaced }
   }
 
-  /** Saves what the sources are now, for the next process's build; only articles whose body is in the cache. */
-  async function saveSourceIndex(paths: readonly string[]) {
-    const entries = new Map<string, IndexedSource>()
-    for (const sourcePath of paths) {
-      const entry = sources.get(sourcePath) as SourceEntry
-      if (!entry.slim) continue
+  /** Tells the source index what this run read and which sources are gone; only articles whose body is in the cache. */
+  async function updateSourceIndex(index: SourceIndex, paths: readonly string[], read: readonly string[]) {
+    const changed = new Map<string, IndexedSource>()
+    for (const sourcePath of read) {
+      const entry = sources.get(sourcePath)
+      if (!entry?.slim) continue
       const { slim, ...indexed } = entry
-      entries.set(sourcePath, indexed)
+      changed.set(sourcePath, indexed)
     }
-    await options.sourceIndex?.save(entries)
+    const listed = new Set(paths)
+    const removed = [...index.paths()].filter((sourcePath) => !listed.has(sourcePath))
+    if (changed.size > 0 || removed.length > 0) await index.update(changed, removed)
   }
 
   /**
@@ -345,8 +345,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     },
     async run(run = {}) {
       const now = run.now ?? Date.now()
-      const { paths: sourcePaths, dirty, replaced } = await updateSources(run)
-      if (dirty && options.sourceIndex) await saveSourceIndex(sourcePaths)
+      const { paths: sourcePaths, read, replaced } = await updateSources(run)
+      if (options.sourceIndex) await updateSourceIndex(options.sourceIndex, sourcePaths, read)
       const entries = sourcePaths.map((p) => sources.get(p) as SourceEntry)
       const diagnostics: Diagnostic[] = entries.flatMap((e) => e.diagnostics)
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))

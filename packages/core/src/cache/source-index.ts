@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { knownSlugs, rememberSlugs } from '../site/slug.js'
 import type { CachedArticle } from './article-cache.js'
 
 /** Bumped when the stored shape changes, so an old index is never misread. */
-const FORMAT = 2
+const FORMAT = 3
 
 /** What a build learned about one source file. */
 export interface IndexedSource extends CachedArticle {
@@ -20,51 +20,102 @@ export interface IndexedSource extends CachedArticle {
 }
 
 /**
- * Every source of the last build with its size and mtime and the processed article (less
- * its body), in one file: a warm build stats each source instead of reading it, and reads
- * one file instead of one cache entry per article.
+ * Every source a build saw, with its size and mtime and the processed article (less its
+ * body), in one file: a warm build stats each source instead of reading it, and reads one
+ * file instead of one cache entry per article. Each entry is a fact about a file as it was
+ * read, used only while the file keeps that size and mtime.
  */
 export interface SourceIndex {
-  readonly size: number
   get(sourcePath: string): IndexedSource | undefined
-  save(entries: ReadonlyMap<string, IndexedSource>): Promise<void>
+  /** The paths it has entries for. */
+  paths(): IterableIterator<string>
+  /** Records new entries and forgets removed sources: appended, so the cost follows the change. */
+  update(changed: ReadonlyMap<string, IndexedSource>, removed: readonly string[]): Promise<void>
 }
+
+/** A line of the index: a source's entry, a removed source, or the slugs made so far. */
+type IndexLine =
+  | ['source', string, IndexedSource]
+  | ['removed', string]
+  | ['slugs', ReturnType<typeof knownSlugs>]
 
 /**
  * Loads the index kept at `file`, valid only for this content fingerprint (Warta's version,
- * markdown options, schema…). A header line, a line of slugs, then one JSON line per source.
+ * markdown options, schema…): a header line, then lines in the order they were appended,
+ * a later line for a source replacing an earlier one. The file is rewritten whole when it
+ * holds more than twice the lines it needs.
  */
 export function loadSourceIndex(file: string, fingerprint: string): SourceIndex {
-  let entries = new Map<string, IndexedSource>()
+  const header = JSON.stringify({ format: FORMAT, fingerprint })
+  const entries = new Map<string, IndexedSource>()
+  let lineCount = 0
   try {
-    const [first, slugs, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n')
-    const header = JSON.parse(first as string) as { format: number; fingerprint: string }
-    if (header.format === FORMAT && header.fingerprint === fingerprint) {
-      entries = new Map(lines.map((line) => JSON.parse(line) as [string, IndexedSource]))
-      // The slugs of the titles and terms of these articles, which cost more to make than to read.
-      rememberSlugs(JSON.parse(slugs as string) as ReturnType<typeof knownSlugs>)
+    const [first, ...lines] = readFileSync(file, 'utf8').split('\n')
+    if (first === header) {
+      for (const text of lines) {
+        // A line cut short by a killed build, or interleaved by a concurrent one, is skipped.
+        let line: IndexLine
+        try {
+          line = JSON.parse(text) as IndexLine
+        } catch {
+          continue
+        }
+        lineCount++
+        if (line[0] === 'source') entries.set(line[1], line[2])
+        else if (line[0] === 'removed') entries.delete(line[1])
+        else if (line[0] === 'slugs') rememberSlugs(line[1])
+      }
     }
   } catch {
-    // Missing or corrupt: every source is read.
-    entries.clear()
+    // Missing or unreadable: every source is read, and the index is written afresh.
   }
+  let needsRewrite = lineCount === 0
+  // Slugs already in the file: only new ones are appended.
+  const savedSlugs = new Set(knownSlugs().slugs.map(([text]) => text))
+  const newSlugs = (): IndexLine => {
+    const { maker, slugs } = knownSlugs()
+    const fresh = slugs.filter(([text]) => !savedSlugs.has(text))
+    for (const [text] of fresh) savedSlugs.add(text)
+    return ['slugs', { maker, slugs: fresh }]
+  }
+
+  const write = async (lines: IndexLine[], whole: boolean) => {
+    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('')
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    try {
+      await mkdir(path.dirname(file), { recursive: true })
+      if (!whole) return await appendFile(file, text)
+      await writeFile(temporary, `${header}\n${text}`)
+      await rename(temporary, file)
+    } catch {
+      // An index that cannot be written only costs the next build its speed.
+      await rm(temporary, { force: true })
+    }
+  }
+
   return {
-    get size() {
-      return entries.size
-    },
     get: (sourcePath) => entries.get(sourcePath),
-    async save(saved) {
-      const lines = [JSON.stringify({ format: FORMAT, fingerprint }), JSON.stringify(knownSlugs())]
-      for (const entry of saved) lines.push(JSON.stringify(entry))
-      const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-      try {
-        await mkdir(path.dirname(file), { recursive: true })
-        await writeFile(temporary, `${lines.join('\n')}\n`)
-        await rename(temporary, file)
-      } catch {
-        // An index that cannot be written only costs the next build its speed.
-        await rm(temporary, { force: true })
+    paths: () => entries.keys(),
+    async update(changed, removed) {
+      for (const [sourcePath, entry] of changed) entries.set(sourcePath, entry)
+      for (const sourcePath of removed) entries.delete(sourcePath)
+      lineCount += changed.size + removed.length + 1
+      if (needsRewrite || lineCount > 2 * entries.size + 100) {
+        needsRewrite = false
+        lineCount = entries.size + 1
+        savedSlugs.clear()
+        const all: IndexLine[] = [...entries].map(([sourcePath, entry]) => ['source', sourcePath, entry])
+        return write([newSlugs(), ...all], true)
       }
+      const slugs = newSlugs()
+      await write(
+        [
+          ...[...changed].map(([sourcePath, entry]): IndexLine => ['source', sourcePath, entry]),
+          ...removed.map((sourcePath): IndexLine => ['removed', sourcePath]),
+          slugs,
+        ],
+        false,
+      )
     },
   }
 }
