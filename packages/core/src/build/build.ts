@@ -1,8 +1,9 @@
 import path from 'node:path'
-import { type ArticleCache, createArticleCache, NO_CACHE } from '../cache/article-cache.js'
+import { type ArticleCache, createArticleCache } from '../cache/article-cache.js'
 import { contentFingerprint } from '../cache/fingerprint.js'
 import { loadOutputManifest } from '../cache/output-manifest.js'
 import { loadSourceIndex } from '../cache/source-index.js'
+import { createSpoolCache } from '../cache/spool-cache.js'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
@@ -74,9 +75,10 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const resolved = resolveConfig(config, options)
   const useCache = options.cache !== false
   const cacheDir = cacheDirOf(resolved.root)
+  // Without the persistent cache, bodies still leave memory: a spool file holds them for the build.
+  const spool = useCache || options.articleCache ? undefined : createSpoolCache()
   const builder = createSiteBuilder(resolved, {
-    cache:
-      options.articleCache ?? (useCache ? createArticleCache(path.join(cacheDir, 'articles')) : NO_CACHE),
+    cache: options.articleCache ?? spool ?? createArticleCache(path.join(cacheDir, 'articles')),
     sourceIndex:
       useCache && !options.articleCache
         ? loadSourceIndex(path.join(cacheDir, 'sources.ndjson'), contentFingerprint(resolved))
@@ -98,6 +100,8 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   } catch (error) {
     await writer.abort()
     throw error
+  } finally {
+    spool?.dispose()
   }
   if (options.strict) result.diagnostics = result.diagnostics.map((d) => ({ ...d, severity: 'error' }))
   if (hasErrors(result.diagnostics)) {

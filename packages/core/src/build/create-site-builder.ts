@@ -461,7 +461,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         pages,
         termPaths: createTermPaths(routed),
         now,
-        memo: outputMemo,
+        // A streaming build runs once: what it generated need not stay in memory for a next run.
+        memo: run.emit ? new Map() : outputMemo,
         reuse: run.reuseGenerated,
         bodyOf,
       })
