@@ -1,40 +1,23 @@
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
-import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Processor } from 'unified'
-
-/** Which parts of {@link remarkGfmNews} to turn on. */
-export interface GfmNewsOptions {
-  /**
-   * Tables. Off only for a document that {@link mayContainTable} clears, where the table
-   * syntax could not match but would still be tried at the start of every line.
-   * Default: `true`.
-   */
-  tables?: boolean
-}
+import { createGatedTable } from './gfm-table-gate.js'
 
 /**
  * The part of GitHub-flavoured markdown news articles use: tables and strikethrough.
  * Full GFM roughly doubles parse time (autolink literals and footnotes scan every character).
+ * Tables are tried only where one can start (see `createGatedTable`).
  */
-export function remarkGfmNews(this: Processor, options: GfmNewsOptions = {}): void {
+export function remarkGfmNews(this: Processor): void {
   const data = this.data()
   data.micromarkExtensions ??= []
   data.fromMarkdownExtensions ??= []
-  if (options.tables ?? true) {
-    data.micromarkExtensions.push(gfmTable())
-    data.fromMarkdownExtensions.push(gfmTableFromMarkdown())
-  }
-  data.micromarkExtensions.push(gfmStrikethrough({ singleTilde: false }))
-  data.fromMarkdownExtensions.push(gfmStrikethroughFromMarkdown())
-}
-
-/**
- * Whether markdown may hold a GFM table. A table needs a delimiter row under its head, and
- * that row holds a `|` unless its only cell is aligned (`a` over `:-` is a table too): text
- * with none of `|`, `:-`, `-:` has no table, and parses the same with or without the syntax.
- */
-export function mayContainTable(markdown: string): boolean {
-  return markdown.includes('|') || markdown.includes(':-') || markdown.includes('-:')
+  const table = createGatedTable()
+  // micromark shows a syntax extension no more than the line it is on: the gate gets the
+  // whole document from the parser.
+  const parse = this.parser
+  if (parse) this.parser = (document, file) => table.parsing(document, () => parse(document, file))
+  data.micromarkExtensions.push(table.extension, gfmStrikethrough({ singleTilde: false }))
+  data.fromMarkdownExtensions.push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown())
 }
