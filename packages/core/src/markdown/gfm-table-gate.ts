@@ -22,6 +22,11 @@ interface Construct {
  * from the last event. Containers and lazy lines only narrow what the next line's text can
  * give, and line numbers are micromark's, so the gate never turns away a line the syntax
  * would accept.
+ *
+ * The gate knows the document from `parsing()`, which the processor's parser runs. A parse
+ * started inside that one with the same extension (a site's syntax extension parsing a
+ * snippet with the processor's own extension list; no known plugin does) would be gated by
+ * the outer document's lines.
  */
 export function createGatedTable() {
   let text: string | undefined
