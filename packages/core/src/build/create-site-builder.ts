@@ -15,7 +15,7 @@ import {
   type ProcessSourceContext,
   processSource,
 } from '../content/process-source.js'
-import { type ProcessedSource, processSources } from '../content/process-sources.js'
+import { createSourceProcessor } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { checkQuality } from '../quality/index.js'
 import { TemplateRenderError } from '../render/create-renderer.js'
@@ -121,6 +121,18 @@ interface SourceEntry extends IndexedSource {
 const RACY_MS = 2000
 
 type Read = Pick<IndexedSource, 'size' | 'mtimeMs' | 'checkedAt'>
+
+/** A source to process: not in memory from an earlier run nor in the cache. */
+interface Miss {
+  sourcePath: string
+  raw: string
+  cacheKey: string
+  rawHash: string
+  read: Read
+}
+
+/** Sources read and processed at a time: bounds the source text held in memory. */
+const READ_GROUP = 2048
 
 /** Size and mtime of a file as read; a file that was not there cannot match any later stat. */
 const sizeOf = (file: Stats | undefined) => ({ size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1 })
@@ -259,34 +271,42 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       }
       toRead.push({ sourcePath, file })
     }
-    const misses: { sourcePath: string; raw: string; cacheKey: string; rawHash: string; read: Read }[] = []
     // Sources whose text changed, with what they were (undefined for new ones).
     const replaced = new Map<string, SourceEntry | undefined>()
-    await mapConcurrent(toRead, 32, async ({ sourcePath, file }) => {
-      const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
-      const read = { ...sizeOf(file), checkedAt }
-      const rawHash = hashText(raw)
-      const entry = sources.get(sourcePath)
-      if (entry?.rawHash === rawHash) {
-        sources.set(sourcePath, { ...entry, ...read })
-        return progress(1)
+    const processor = createSourceProcessor(config, localContext)
+    try {
+      // In groups, so that the text of a huge archive's sources is never all in memory at once.
+      for (let start = 0; start < toRead.length; start += READ_GROUP) {
+        const misses: Miss[] = []
+        await mapConcurrent(toRead.slice(start, start + READ_GROUP), 32, async ({ sourcePath, file }) => {
+          const raw = await readFile(path.join(config.root, sourcePath), 'utf8')
+          const read = { ...sizeOf(file), checkedAt }
+          const rawHash = hashText(raw)
+          const entry = sources.get(sourcePath)
+          if (entry?.rawHash === rawHash) {
+            sources.set(sourcePath, { ...entry, ...read })
+            return progress(1)
+          }
+          replaced.set(sourcePath, entry)
+          const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
+          const cached = await cache.get(cacheKey)
+          if (cached) {
+            sources.set(sourcePath, remember({ rawHash, cacheKey, ...cached, ...read }))
+            return progress(1)
+          }
+          misses.push({ sourcePath, raw, cacheKey, rawHash, read })
+        })
+        await processor.process(misses, async (source, result) => {
+          const miss = source as Miss
+          const stored = await cache.set(miss.cacheKey, result)
+          const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result, ...miss.read }
+          sources.set(miss.sourcePath, stored ? remember(entry) : entry)
+          progress(1)
+        })
       }
-      replaced.set(sourcePath, entry)
-      const cacheKey = hashText(`${fingerprint}\0${sourcePath}\0${rawHash}`)
-      const cached = await cache.get(cacheKey)
-      if (cached) {
-        sources.set(sourcePath, remember({ rawHash, cacheKey, ...cached, ...read }))
-        return progress(1)
-      }
-      misses.push({ sourcePath, raw, cacheKey, rawHash, read })
-    })
-    const processed = await processSources(misses, config, localContext, progress)
-    await mapConcurrent(misses, 32, async (miss, i) => {
-      const result = processed[i] as ProcessedSource
-      const stored = await cache.set(miss.cacheKey, result)
-      const entry = { rawHash: miss.rawHash, cacheKey: miss.cacheKey, ...result, ...miss.read }
-      sources.set(miss.sourcePath, stored ? remember(entry) : entry)
-    })
+    } finally {
+      await processor.close()
+    }
     return { paths, read: toRead.map((r) => r.sourcePath), replaced }
   }
 
@@ -325,7 +345,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const raw = await readFile(path.join(config.root, article.sourcePath), 'utf8')
     const made =
       hashText(raw) === entry.rawHash
-        ? await processSource(article.sourcePath, raw, await localContext())
+        ? await processSource(article.sourcePath, raw, await localContext(), entry.rawHash)
         : undefined
     if (!made?.record) throw new Error(`${article.sourcePath} changed during the build; build again.`)
     await cache.set(entry.cacheKey, made)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { VFile } from 'vfile'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 import type { MarkdownProcessor } from '../markdown/create-processor.js'
@@ -47,12 +47,13 @@ export interface ProcessSourceContext {
 
 /** A hex SHA-256 of text, for decisions that must be the same on every machine (shards). */
 export function hashHex(data: string): string {
-  return createHash('sha256').update(data).digest('hex')
+  return hash('sha256', data, 'hex')
 }
 
 /** Hashes text for cache keys and change detection. */
 export function hashText(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('base64url').slice(0, 22)
+  // The one-shot `hash` is about three times faster than createHash for the short inputs of page keys.
+  return hash('sha256', data, 'base64url').slice(0, 22)
 }
 
 /**

@@ -61,60 +61,75 @@ function workerFailure(sourcePath: string, error: unknown): ProcessedSource {
   }
 }
 
+/** Processes sources, on worker threads when there are enough; `close()` ends the workers. */
+export interface SourceProcessor {
+  /**
+   * Processes a group of sources and hands over each result as its batch completes, in no
+   * set order; results are identical whichever thread made them.
+   */
+  process(
+    sources: readonly PendingSource[],
+    onResult: (source: PendingSource, result: ProcessedSource) => Promise<void> | void,
+  ): Promise<void>
+  close(): Promise<void>
+}
+
 /**
- * Processes sources in a pool of worker threads (one processor per worker) when there are
- * enough of them, else on this thread. Results come back in input order either way, and
- * are identical whichever way they were made.
+ * Creates a processor of sources: a pool of worker threads (one markdown processor per
+ * worker), started the first time a group is big enough to pay for it and kept for later
+ * groups, else this thread.
  */
-export async function processSources(
-  sources: readonly PendingSource[],
+export function createSourceProcessor(
   config: ResolvedConfig,
   localContext: () => Promise<ProcessSourceContext>,
-  onDone: (count: number) => void = () => {},
-): Promise<ProcessedSource[]> {
-  const threads = Math.min(workerCount(), Math.ceil(sources.length / BATCH_SIZE))
+): SourceProcessor {
   const setup = workerSetup(config)
-  if (!setup || threads < 2 || sources.length < MIN_SOURCES_FOR_WORKERS) {
-    const results: ProcessedSource[] = []
-    for (const source of sources) {
-      results.push(await processSource(source.sourcePath, source.raw, await localContext(), source.rawHash))
-      onDone(1)
-    }
-    return results
-  }
-  const pool = new Tinypool({
-    filename: new URL('./process-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    isolateWorkers: false,
-  })
+  let pool: Tinypool | undefined
   // A task fails when its worker dies (a plugin exits or runs out of memory) or its result
   // cannot cross back; the batch's sources are then retried one by one, so only the source
   // that breaks a worker fails, and it fails as that file's error, never as the build's.
-  const runBatch = async (batch: PendingSource[]): Promise<ProcessedSource[]> => {
+  const runBatch = async (workers: Tinypool, batch: PendingSource[]): Promise<ProcessedSource[]> => {
     try {
       // Only what the worker needs crosses the thread boundary, not whatever else the caller keeps.
       const sources = batch.map(({ sourcePath, raw, rawHash }) => ({ sourcePath, raw, rawHash }))
-      const task: WorkerTask = { setup, sources }
-      return (await pool.run(task)) as ProcessedSource[]
+      const task: WorkerTask = { setup: setup as WorkerSetup, sources }
+      return (await workers.run(task)) as ProcessedSource[]
     } catch (error) {
       const [only] = batch
       if (batch.length === 1 && only) return [workerFailure(only.sourcePath, error)]
-      return (await Promise.all(batch.map((source) => runBatch([source])))).flat()
+      return (await Promise.all(batch.map((source) => runBatch(workers, [source])))).flat()
     }
   }
-  try {
-    const batches: PendingSource[][] = []
-    for (let i = 0; i < sources.length; i += BATCH_SIZE) batches.push(sources.slice(i, i + BATCH_SIZE))
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        const done = await runBatch(batch)
-        onDone(batch.length)
-        return done
-      }),
-    )
-    return results.flat()
-  } finally {
-    await pool.destroy()
+  return {
+    async process(sources, onResult) {
+      const threads = Math.min(workerCount(), Math.ceil(sources.length / BATCH_SIZE))
+      if (!pool && (!setup || threads < 2 || sources.length < MIN_SOURCES_FOR_WORKERS)) {
+        for (const source of sources)
+          await onResult(
+            source,
+            await processSource(source.sourcePath, source.raw, await localContext(), source.rawHash),
+          )
+        return
+      }
+      pool ??= new Tinypool({
+        filename: new URL('./process-worker.js', import.meta.url).href,
+        minThreads: threads,
+        maxThreads: threads,
+        isolateWorkers: false,
+      })
+      const workers = pool
+      const batches: PendingSource[][] = []
+      for (let i = 0; i < sources.length; i += BATCH_SIZE) batches.push(sources.slice(i, i + BATCH_SIZE))
+      await Promise.all(
+        batches.map(async (batch) => {
+          const results = await runBatch(workers, batch)
+          for (const [i, source] of batch.entries()) await onResult(source, results[i] as ProcessedSource)
+        }),
+      )
+    },
+    async close() {
+      await pool?.destroy()
+      pool = undefined
+    },
   }
 }
