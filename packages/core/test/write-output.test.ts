@@ -189,6 +189,17 @@ describe('createSiteWriter with the last build’s generations', () => {
     expect(await snapshotDir(path.join(parent, '.out.spare'))).toEqual(before)
   })
 
+  test('with no record of the site it replaces, it looks at the site afresh and still keeps it as the spare', async () => {
+    const parent = await createTempDir()
+    const outDir = path.join(parent, 'out')
+    await writeSiteAtomically(outDir, [{ path: 'a.html', contents: 'a' }])
+    expect(await readdir(parent)).toEqual(['out'])
+    const { generations } = await writeWith(outDir, {}, [{ path: 'a.html', contents: 'b' }])
+    expect(await readdir(parent)).toEqual(['.out.spare', 'out'])
+    expect([...(generations.spare?.files.keys() ?? [])]).toEqual(['a.html'])
+    expect(await readFile(path.join(parent, '.out.spare', 'a.html'), 'utf8')).toBe('a')
+  })
+
   test('a spare folder that is not the one recorded is not trusted: it is replaced', async () => {
     const parent = await createTempDir()
     const outDir = path.join(parent, 'out')

@@ -176,20 +176,32 @@ export interface SiteWriter {
  * or the new one. Files arrive one by one (pages are not all held in memory); files whose
  * bytes did not change are hard-linked from the previous site, keeping their mtime.
  *
- * `known` is what the last build's commit returned: with it, the staging folder starts as
- * the spare site and only changed files are written, linked or removed.
+ * `known` is what the last build's commit returned (`{}` when nothing is known): with it, the
+ * staging folder starts as the spare site and only changed files are written, linked or
+ * removed, and the replaced site is kept as the next spare. Without it (a caller that keeps
+ * no record), the replaced site is deleted.
  */
-export async function createSiteWriter(outDir: string, known: OutputGenerations = {}): Promise<SiteWriter> {
+export async function createSiteWriter(outDir: string, known?: OutputGenerations): Promise<SiteWriter> {
   await recoverOutput(outDir)
   const { staging, old, spare } = siblings(outDir)
   const stagingDir = staging(`${process.pid}-${randomBytes(4).toString('hex')}`)
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0 }
-  const current = known.current?.folder === folderIdentity(outDir) ? known.current : undefined
-  // Paths of the site being replaced, with their identity when known.
+  const recorded = known?.current?.folder === folderIdentity(outDir) ? known?.current : undefined
+  // The site being replaced, file by file; looked at afresh when there is no trusted record of it.
+  const current: Generation | undefined =
+    recorded ??
+    (known && existsSync(outDir)
+      ? {
+          folder: folderIdentity(outDir) as string,
+          files: new Map(
+            (await listFiles(outDir)).map((file) => [file, identityOf(path.join(outDir, file))]),
+          ),
+        }
+      : undefined)
   const previous = new Map<string, FileIdentity | undefined>(
     current?.files ?? (await listFiles(outDir)).map((file) => [file, undefined]),
   )
-  const reusable = current && known.spare?.folder === folderIdentity(spare) ? known.spare : undefined
+  const reusable = recorded && known?.spare?.folder === folderIdentity(spare) ? known?.spare : undefined
   // Files already in the staging folder (those of the spare site), by path.
   const staged = new Map(reusable?.files)
   if (reusable) await rename(spare, stagingDir)
