@@ -200,6 +200,20 @@ describe('createSiteWriter with the last build’s generations', () => {
     expect(await readFile(path.join(parent, '.out.spare', 'a.html'), 'utf8')).toBe('a')
   })
 
+  test('a stray file someone left in the spare, at a path the new site writes, gives way', async () => {
+    const parent = await createTempDir()
+    const outDir = path.join(parent, 'out')
+    const first = await writeWith(outDir, {}, [{ path: 'a.html', contents: 'a' }])
+    const second = await writeWith(outDir, first.generations, [{ path: 'a.html', contents: 'b' }])
+    await writeFile(path.join(parent, '.out.spare', 'stray.html'), 'stray')
+    await writeWith(outDir, second.generations, [
+      { path: 'a.html' },
+      { path: 'stray.html', contents: 'baru' },
+    ])
+    expect(await readFile(path.join(outDir, 'stray.html'), 'utf8')).toBe('baru')
+    expect(await readFile(path.join(outDir, 'a.html'), 'utf8')).toBe('b')
+  })
+
   test('a spare folder that is not the one recorded is not trusted: it is replaced', async () => {
     const parent = await createTempDir()
     const outDir = path.join(parent, 'out')

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
+import { constants, existsSync, lstatSync, statSync } from 'node:fs'
 import {
   copyFile,
   link,
@@ -158,6 +158,13 @@ const identityOf = (file: string): FileIdentity => {
   return { ino, size, mtimeMs }
 }
 
+/** What stood at a path before a build wrote it: in the site it replaces, and in the spare. */
+interface Before {
+  had: boolean
+  kept?: FileIdentity
+  staged?: FileIdentity
+}
+
 /** Writes one site's files as they are produced, then swaps them in whole. */
 export interface SiteWriter {
   /** Queues one file; resolves once there is room for more (a bounded number are in flight). */
@@ -223,60 +230,68 @@ export async function createSiteWriter(outDir: string, known?: OutputGenerations
     }
     return made
   }
-  /** Clears a spare file standing where a folder now goes, or a spare folder where a file goes. */
+  /**
+   * Clears the way for `file` in a staging folder made from the spare: a file standing where
+   * a folder now goes, and whatever stands at the file's own path.
+   */
   const clearWay = async (file: string) => {
     const parts = file.split('/')
     for (let i = 1; i < parts.length; i++) {
       const ancestor = parts.slice(0, i).join('/')
-      if (staged.delete(ancestor)) await rm(path.join(stagingDir, ancestor), { force: true })
+      const info = lstatSync(path.join(stagingDir, ancestor), { throwIfNoEntry: false })
+      if (info && !info.isDirectory()) {
+        staged.delete(ancestor)
+        await rm(path.join(stagingDir, ancestor), { force: true })
+      }
     }
-    const prefix = `${file}/`
-    if ([...staged.keys()].some((p) => p.startsWith(prefix))) {
-      for (const p of staged.keys()) if (p.startsWith(prefix)) staged.delete(p)
-      await rm(path.join(stagingDir, file), { recursive: true, force: true })
-    }
+    for (const p of [...staged.keys()]) if (p.startsWith(`${file}/`)) staged.delete(p)
+    await rm(path.join(stagingDir, file), { recursive: true, force: true })
   }
-  const place = async (file: OutputFile, target: string) => {
+  const place = async (file: OutputFile, target: string, before: Before) => {
     const existing = path.join(outDir, file.path)
-    const had = previous.has(file.path)
-    const kept = previous.get(file.path)
-    previous.delete(file.path)
-    const stagedIdentity = staged.get(file.path)
-    staged.delete(file.path)
     if (
       (file.contents === undefined && file.from === undefined) ||
-      (had && (await sameBytes(existing, file)))
+      (before.had && (await sameBytes(existing, file)))
     ) {
       const identity =
-        (file.contents === undefined && file.from === undefined && kept) || identityOf(existing)
+        (file.contents === undefined && file.from === undefined && before.kept) || identityOf(existing)
       stats.unchanged++
       files.set(file.path, identity)
       // The spare's file is already a link to the same inode: nothing to do.
-      if (stagedIdentity?.ino === identity.ino) return
+      if (before.staged?.ino === identity.ino) return
       await ensureDir(path.dirname(target))
-      if (stagedIdentity) await rm(target, { force: true })
+      if (before.staged) await rm(target, { force: true })
       await link(existing, target).catch(() => copyFile(existing, target))
       return
     }
     await ensureDir(path.dirname(target))
     // The spare's file may be a link to the live site's inode: replace it, never write into it.
-    if (stagedIdentity) await rm(target, { force: true })
-    if (file.contents !== undefined) await writeFile(target, file.contents)
-    else await copyFile(file.from as string, target)
+    if (before.staged) await rm(target, { force: true })
+    // Exclusive: never into a file already there (a stray one in the spare fails, and gives way).
+    if (file.contents !== undefined) await writeFile(target, file.contents, { flag: 'wx' })
+    else await copyFile(file.from as string, target, constants.COPYFILE_EXCL)
     stats.written++
     written.add(file.path)
     files.set(file.path, identityOf(target))
   }
   const writeOne = async (file: OutputFile) => {
     const target = resolveInside(stagingDir, file.path)
+    const before: Before = {
+      had: previous.has(file.path),
+      kept: previous.get(file.path),
+      staged: staged.get(file.path),
+    }
+    previous.delete(file.path)
+    staged.delete(file.path)
     try {
-      await place(file, target)
+      await place(file, target, before)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (!reusable || !['ENOTDIR', 'EISDIR', 'EEXIST'].includes(code ?? '')) throw error
+      // The spare had a file where this one's folder goes, or a folder or stray file at its path.
       madeDirs.clear()
       await clearWay(file.path)
-      await place(file, target)
+      await place(file, target, { ...before, staged: undefined })
     }
   }
   const settle = async () => {
