@@ -168,8 +168,6 @@ export interface SiteBuilderOptions {
   cache?: ArticleCache
   /** Run the quality checks (their warnings go into the result). The preview skips them. Default `true`. */
   qualityChecks?: boolean
-  /** Keep article bodies in memory even when they are cached on disk (the preview does, for speed). Default `false`. */
-  keepBodies?: boolean
   /** Where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
   sourceIndex?: SourceIndex
   structuredData?: StructuredData
@@ -325,17 +323,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   }
 
   /**
-   * Keeps a processed source; with a persistent cache and `keepBodies` off, without its body,
-   * which is most of an article's memory (a 100,000-article archive would not fit otherwise).
+   * Keeps a processed source without its body once the cache holds it: the body is most of
+   * an article's memory (a 100,000-article archive would not fit otherwise).
    */
   const remember = (entry: SourceEntry): SourceEntry =>
-    entry.record && !options.keepBodies
-      ? { ...entry, slim: true, record: { ...entry.record, html: '' } }
-      : entry
+    entry.record ? { ...entry, slim: true, record: { ...entry.record, html: '' } } : entry
 
   /**
-   * An article's body: in memory for the preview and uncached builds, else read back from the
-   * cache, or made again from the source when its cache entry is gone.
+   * An article's body: in memory when no cache could keep it, else read back from the cache,
+   * or made again from the source when its cache entry is gone.
    */
   const bodyOf = async (article: SiteArticle): Promise<string> => {
     const entry = sources.get(article.sourcePath)

@@ -105,7 +105,6 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   const createBuilder = (r: ResolvedConfig) =>
     createSiteBuilder(r, {
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
-      keepBodies: true,
       qualityChecks: false,
       structuredData: createStructuredData(r),
     })
