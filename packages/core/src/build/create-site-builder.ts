@@ -319,7 +319,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
     const listed = new Set(paths)
     const removed = [...index.paths()].filter((sourcePath) => !listed.has(sourcePath))
-    if (changed.size > 0 || removed.length > 0) await index.update(changed, removed)
+    await index.update(changed, removed)
   }
 
   /**
@@ -362,7 +362,6 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     async run(run = {}) {
       const now = run.now ?? Date.now()
       const { paths: sourcePaths, read, replaced } = await updateSources(run)
-      if (options.sourceIndex) await updateSourceIndex(options.sourceIndex, sourcePaths, read)
       const entries = sourcePaths.map((p) => sources.get(p) as SourceEntry)
       const diagnostics: Diagnostic[] = entries.flatMap((e) => e.diagnostics)
       const records = entries.flatMap((e) => (e.record ? [e.record] : []))
@@ -390,6 +389,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         now,
         relatedCount: config.relatedCount,
       })
+      // After the site model, which makes the slugs the index keeps too.
+      if (options.sourceIndex) await updateSourceIndex(options.sourceIndex, sourcePaths, read)
       const registry = new PathRegistry()
       const routed = routeSite(model, config.permalinks, registry)
       const pages = createPages(routed, registry, {

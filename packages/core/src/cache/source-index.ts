@@ -29,7 +29,10 @@ export interface SourceIndex {
   get(sourcePath: string): IndexedSource | undefined
   /** The paths it has entries for. */
   paths(): IterableIterator<string>
-  /** Records new entries and forgets removed sources: appended, so the cost follows the change. */
+  /**
+   * Records new entries, forgets removed sources and keeps the slugs made since: appended,
+   * so the cost follows the change.
+   */
   update(changed: ReadonlyMap<string, IndexedSource>, removed: readonly string[]): Promise<void>
 }
 
@@ -72,7 +75,7 @@ export function loadSourceIndex(file: string, fingerprint: string): SourceIndex 
   let needsRewrite = lineCount === 0
   // Slugs already in the file: only new ones are appended.
   const savedSlugs = new Set(knownSlugs().slugs.map(([text]) => text))
-  const newSlugs = (): IndexLine => {
+  const newSlugs = (): ['slugs', ReturnType<typeof knownSlugs>] => {
     const { maker, slugs } = knownSlugs()
     const fresh = slugs.filter(([text]) => !savedSlugs.has(text))
     for (const [text] of fresh) savedSlugs.add(text)
@@ -97,17 +100,17 @@ export function loadSourceIndex(file: string, fingerprint: string): SourceIndex 
     get: (sourcePath) => entries.get(sourcePath),
     paths: () => entries.keys(),
     async update(changed, removed) {
+      const slugs = newSlugs()
+      if (changed.size === 0 && removed.length === 0 && slugs[1].slugs.length === 0 && !needsRewrite) return
       for (const [sourcePath, entry] of changed) entries.set(sourcePath, entry)
       for (const sourcePath of removed) entries.delete(sourcePath)
       lineCount += changed.size + removed.length + 1
       if (needsRewrite || lineCount > 2 * entries.size + 100) {
         needsRewrite = false
         lineCount = entries.size + 1
-        savedSlugs.clear()
         const all: IndexLine[] = [...entries].map(([sourcePath, entry]) => ['source', sourcePath, entry])
-        return write([newSlugs(), ...all], true)
+        return write([['slugs', knownSlugs()], ...all], true)
       }
-      const slugs = newSlugs()
       await write(
         [
           ...[...changed].map(([sourcePath, entry]): IndexLine => ['source', sourcePath, entry]),
