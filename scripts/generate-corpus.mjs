@@ -44,7 +44,11 @@ function random(seed) {
   }
 }
 
-export function createArticleWriter(seed = 42) {
+/** Three hours apart, newest last; big corpora start earlier so that none is dated after the bench's clock (2026). */
+const SPACING_MS = 3 * 3600_000
+const startFor = (count) => Math.min(Date.UTC(2015, 0, 1), Date.UTC(2026, 0, 1) - count * SPACING_MS)
+
+export function createArticleWriter(seed = 42, start = Date.UTC(2015, 0, 1)) {
   const rnd = random(seed)
   const pick = (list) => list[Math.floor(rnd() * list.length)]
   const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
@@ -54,7 +58,7 @@ export function createArticleWriter(seed = 42) {
   }
   const paragraph = () => Array.from({ length: 3 + Math.floor(rnd() * 3) }, sentence).join(' ')
   return (i, { titleSuffix = '', bodyExtra = '' } = {}) => {
-    const day = new Date(Date.UTC(2015, 0, 1) + i * 3 * 3600_000)
+    const day = new Date(start + i * SPACING_MS)
     const title = `${sentence().slice(0, -1)} ${i}${titleSuffix}`
     const tags = [...new Set([pick(TAGS), pick(TAGS), pick(TAGS)])]
     const body = [
@@ -95,7 +99,7 @@ export function createArticleWriter(seed = 42) {
 /** Writes a site folder with `count` articles and a config using the news theme. */
 export async function generateSite(dir, count, seed = 42) {
   await rm(dir, { recursive: true, force: true })
-  const write = createArticleWriter(seed)
+  const write = createArticleWriter(seed, startFor(count))
   for (let i = 0; i < count; i++) {
     const { file, text } = write(i)
     await mkdir(path.join(dir, 'content', path.dirname(file)), { recursive: true })
