@@ -43,6 +43,7 @@ import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel, readingTimeOf, type SiteModelMemo, toSiteArticle } from '../site/create-site.js'
 import { computeSchedule, type Schedule } from '../site/schedule.js'
 import type { SiteArticle } from '../site/types.js'
+import { append } from '../util/append.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import type { OutputFile } from '../write/write-output.js'
 import { createInputsLoader, type SiteInputs } from './site-inputs.js'
@@ -378,7 +379,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         memo.site = { articles: new WeakMap() }
         memo.cards.clear()
       }
-      diagnostics.push(...inputs.diagnostics, ...checkAuthorRefs(records, inputs.authors))
+      append(diagnostics, inputs.diagnostics, checkAuthorRefs(records, inputs.authors))
       const model = createSiteModel(records, {
         authors: inputs.authors,
         memo: memo.site,
@@ -403,7 +404,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       })
       const { renderer, assets } = inputs
       const urlFor = createUrlFor(config.site.basePath)
-      diagnostics.push(...registry.diagnostics)
+      append(diagnostics, registry.diagnostics)
 
       const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
       const schedule = computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone)
@@ -489,18 +490,23 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       for (const file of inputs.publicFiles) {
         if (registry.claim(`/${file.path}`, toRootRelative(file.from))) await keep(file)
       }
-      diagnostics.push(...registry.diagnostics.filter((d) => !diagnostics.includes(d)))
+      const reported = new Set(diagnostics)
+      append(
+        diagnostics,
+        registry.diagnostics.filter((d) => !reported.has(d)),
+      )
       if (hasErrors(diagnostics)) return failed()
 
-      diagnostics.push(
-        ...(options.qualityChecks === false
+      append(
+        diagnostics,
+        options.qualityChecks === false
           ? []
           : checkQuality(routed, {
               outputPaths: new Set(files.map((f) => f.path)),
               basePath: config.site.basePath,
               siteUrl: config.site.url,
-            })),
-        ...(await checkEjectedPartials({ root: config.root, theme: config.theme })),
+            }),
+        await checkEjectedPartials({ root: config.root, theme: config.theme }),
       )
       const changed = new Set(files.filter((f) => previousKeys.get(f.path) !== f.key).map((f) => f.path))
       previousKeys.clear()
@@ -565,7 +571,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     now: number,
   ): Promise<SiteBuildResult> {
     const made = new Map<string, BuiltFile>()
-    diagnostics.push(...last.siteDiagnostics)
+    append(diagnostics, last.siteDiagnostics)
     for (const { article, record } of edits) {
       // Its card and listings are unchanged: the routed article takes the new body in place.
       const { path: sitePath, outputPath } = article

@@ -1,5 +1,6 @@
 import { type Diagnostic, sortDiagnostics } from '../errors/diagnostic.js'
 import type { RoutedArticle, RoutedSite } from '../routes/route-site.js'
+import { append } from '../util/append.js'
 import { checkBrokenLinks } from './broken-link.js'
 import { checkDuplicateCanonicals, checkDuplicateTitles } from './duplicates.js'
 import { checkHeadingOrder } from './heading-order.js'
@@ -47,10 +48,10 @@ export function checkQuality(site: RoutedSite, options: QualityOptions): Diagnos
   const diagnostics: Diagnostic[] = []
   for (const [rule, check] of Object.entries(ARTICLE_CHECKS) as [QualityRuleId, ArticleCheck][]) {
     if (!enabled(rule)) continue
-    for (const article of site.articles) diagnostics.push(...check(article, qualitySite))
+    for (const article of site.articles) append(diagnostics, check(article, qualitySite))
   }
   for (const [rule, check] of Object.entries(SITE_CHECKS) as [QualityRuleId, SiteCheck][]) {
-    if (enabled(rule)) diagnostics.push(...check(site.articles, qualitySite))
+    if (enabled(rule)) append(diagnostics, check(site.articles, qualitySite))
   }
   return sortDiagnostics(diagnostics)
 }

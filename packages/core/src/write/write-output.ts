@@ -13,6 +13,7 @@ import {
   writeFile,
 } from 'node:fs/promises'
 import path from 'node:path'
+import { append } from '../util/append.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 
 /** Files written at once: enough to keep the disk busy, few enough to stay under open-file limits. */
@@ -77,7 +78,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const files: string[] = []
   for (const entry of entries) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name
-    if (entry.isDirectory()) files.push(...(await listFiles(dir, relative)))
+    if (entry.isDirectory()) append(files, await listFiles(dir, relative))
     else files.push(relative)
   }
   return files
