@@ -95,6 +95,19 @@ export async function buildSite(
   }
 }
 
+/** Builds a throwaway site made of `files` once (see `buildSite`), and removes it. */
+export async function buildFiles(
+  files: Record<string, string>,
+  config: Partial<WartaConfig> = {},
+): Promise<BuildOutcome> {
+  const site = await createSite(files)
+  try {
+    return await buildSite(site.root, config)
+  } finally {
+    await site.dispose()
+  }
+}
+
 /** The errors of an outcome, as `file:line:column message [rule]` lines for readable failures. */
 export function errorLines(outcome: BuildOutcome): string[] {
   return outcome.diagnostics

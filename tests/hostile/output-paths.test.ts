@@ -2,7 +2,15 @@ import { mkdir, readdir, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../packages/core/src/errors/diagnostic.js'
-import { article, buildSite, createSite, errorLines, listFiles, type TempSite } from './helpers.js'
+import {
+  article,
+  buildFiles,
+  buildSite,
+  createSite,
+  errorLines,
+  listFiles,
+  type TempSite,
+} from './helpers.js'
 
 // Slugs and permalinks that try to write outside the output folder, or names that some file
 // system refuses or folds together: each is an error naming the file (and the slug's line).
@@ -118,23 +126,21 @@ describe('unsafe permalink patterns', () => {
 
 describe('output paths too long to write', () => {
   it('a permalink that makes a path of thousands of bytes is an error naming the file, not a failed write', async () => {
-    const probe = await createSite({
-      'content/a.md': `---\ntitle: A\ndate: 2025-05-01\nslug: ${'x'.repeat(240)}\n---\nBody.\n`,
-    })
-    try {
-      const outcome = await buildSite(probe.root, { permalinks: { article: `/${':slug/'.repeat(18)}` } })
-      expect(outcome.ok).toBe(false)
-      if (!outcome.ok) expect(outcome.error.name).toBe('WartaBuildError')
-      expect(outcome.diagnostics).toEqual([
-        expect.objectContaining({
-          file: 'content/a.md',
-          ruleId: 'unsafe-url',
-          message: expect.stringContaining('bytes; at most 1024 are allowed'),
-        }),
-      ])
-    } finally {
-      await probe.dispose()
-    }
+    const outcome = await buildFiles(
+      {
+        'content/a.md': `---\ntitle: A\ndate: 2025-05-01\nslug: ${'x'.repeat(240)}\n---\nBody.\n`,
+      },
+      { permalinks: { article: `/${':slug/'.repeat(18)}` } },
+    )
+    expect(outcome.ok).toBe(false)
+    if (!outcome.ok) expect(outcome.error.name).toBe('WartaBuildError')
+    expect(outcome.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/a.md',
+        ruleId: 'unsafe-url',
+        message: expect.stringContaining('bytes; at most 1024 are allowed'),
+      }),
+    ])
   })
 })
 
@@ -145,68 +151,51 @@ describe('URLs that differ only in letter case or Unicode form are duplicates', 
     ['the Kelvin sign and K', 'K', '\u212a'],
     ['title-case and lower-case digraphs', '\u01c5', '\u01c6'],
   ])('%s: an error naming both files', async (_name, first, second) => {
-    const probe = await createSite({
+    const outcome = await buildFiles({
       'content/first.md': `---\ntitle: First\ndate: 2025-05-01\nslug: ${JSON.stringify(first)}\n---\nBody.\n`,
       'content/second.md': `---\ntitle: Second\ndate: 2025-05-01\nslug: ${JSON.stringify(second)}\n---\nBody.\n`,
     })
-    try {
-      const outcome = await buildSite(probe.root)
-      expect(outcome.diagnostics).toEqual([
-        expect.objectContaining({
-          file: 'content/second.md',
-          place: { line: 4, column: 7 },
-          ruleId: 'duplicate-url',
-          message: expect.stringContaining('content/first.md maps to'),
-        }),
-      ])
-    } finally {
-      await probe.dispose()
-    }
+    expect(outcome.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/second.md',
+        place: { line: 4, column: 7 },
+        ruleId: 'duplicate-url',
+        message: expect.stringContaining('content/first.md maps to'),
+      }),
+    ])
   })
 
   it('headlines that slug to the same URL in NFC and NFD are duplicates too', async () => {
-    const probe = await createSite({
+    const outcome = await buildFiles({
       'content/nfc.md': article({ title: 'Caf\u00e9 baru' }),
       'content/nfd.md': article({ title: 'Cafe\u0301 baru' }),
     })
-    try {
-      const outcome = await buildSite(probe.root)
-      expect(errorLines(outcome)).toEqual([
-        expect.stringMatching(/^content\/nfd\.md:2:8 Duplicate URL .*content\/nfc\.md maps to/),
-      ])
-    } finally {
-      await probe.dispose()
-    }
+    expect(errorLines(outcome)).toEqual([
+      expect.stringMatching(/^content\/nfd\.md:2:8 Duplicate URL .*content\/nfc\.md maps to/),
+    ])
   })
 
   it('an article that takes a listing’s URL is reported at the article, naming the listing', async () => {
-    const probe = await createSite({
-      'content/a.md': article({ title: 'A', category: 'Berita' }),
-      'content/b.md': `---\ntitle: B\ndate: 2025-05-01\nslug: Berita\n---\nBody.\n`,
-    })
-    try {
-      const outcome = await buildSite(probe.root, { permalinks: { article: '/:slug/', category: '/:slug/' } })
-      expect(outcome.diagnostics).toEqual([
-        expect.objectContaining({
-          file: 'content/b.md',
-          place: { line: 4, column: 7 },
-          ruleId: 'duplicate-url',
-          message: expect.stringContaining('the category listing "Berita"'),
-        }),
-      ])
-    } finally {
-      await probe.dispose()
-    }
+    const outcome = await buildFiles(
+      {
+        'content/a.md': article({ title: 'A', category: 'Berita' }),
+        'content/b.md': `---\ntitle: B\ndate: 2025-05-01\nslug: Berita\n---\nBody.\n`,
+      },
+      { permalinks: { article: '/:slug/', category: '/:slug/' } },
+    )
+    expect(outcome.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/b.md',
+        place: { line: 4, column: 7 },
+        ruleId: 'duplicate-url',
+        message: expect.stringContaining('the category listing "Berita"'),
+      }),
+    ])
   })
 
   it('a public file that differs from a generated one only in case is a duplicate', async () => {
-    const probe = await createSite({ 'content/a.md': article({ title: 'A' }), 'public/Robots.TXT': 'x' })
-    try {
-      const outcome = await buildSite(probe.root)
-      expect(errorLines(outcome)).toEqual([expect.stringMatching(/Duplicate URL \/Robots\.TXT/)])
-    } finally {
-      await probe.dispose()
-    }
+    const outcome = await buildFiles({ 'content/a.md': article({ title: 'A' }), 'public/Robots.TXT': 'x' })
+    expect(errorLines(outcome)).toEqual([expect.stringMatching(/Duplicate URL \/Robots\.TXT/)])
   })
 })
 

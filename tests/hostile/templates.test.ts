@@ -1,7 +1,15 @@
 import { symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { article, buildSite, createSite, errorLines, readOutput, type TempSite } from './helpers.js'
+import {
+  article,
+  buildFiles,
+  buildSite,
+  createSite,
+  errorLines,
+  readOutput,
+  type TempSite,
+} from './helpers.js'
 
 // A site's own layouts/ reaching for JavaScript through Handlebars: prototype chains,
 // constructors, the process, the file system. Prototype access stays off: every probe renders
@@ -69,34 +77,24 @@ describe("a site's template cannot reach JavaScript through Handlebars", () => {
 
 describe("a site's template cannot read files", () => {
   it('a partial named like a path outside the site is an error that leaks nothing', async () => {
-    const probe = await createSite({
+    const outcome = await buildFiles({
       'content/a.md': article({ title: 'A' }),
       'layouts/article.hbs': '{{!< base}}\n{{> ../../../../../../etc/passwd}}\n',
     })
-    try {
-      const outcome = await buildSite(probe.root)
-      expect(outcome.ok).toBe(false)
-      expect(JSON.stringify(outcome.diagnostics)).not.toContain('root:x:0:0')
-      expect(outcome.diagnostics).toContainEqual(
-        expect.objectContaining({ file: 'layouts/article.hbs', severity: 'error' }),
-      )
-    } finally {
-      await probe.dispose()
-    }
+    expect(outcome.ok).toBe(false)
+    expect(JSON.stringify(outcome.diagnostics)).not.toContain('root:x:0:0')
+    expect(outcome.diagnostics).toContainEqual(
+      expect.objectContaining({ file: 'layouts/article.hbs', severity: 'error' }),
+    )
   })
 
   it('a parent layout named like an absolute path is an error that leaks nothing', async () => {
-    const probe = await createSite({
+    const outcome = await buildFiles({
       'content/a.md': article({ title: 'A' }),
       'layouts/article.hbs': '{{!< /etc/passwd}}\n<p>x</p>\n',
     })
-    try {
-      const outcome = await buildSite(probe.root)
-      expect(outcome.ok).toBe(false)
-      expect(JSON.stringify(outcome.diagnostics)).not.toContain('root:x:0:0')
-    } finally {
-      await probe.dispose()
-    }
+    expect(outcome.ok).toBe(false)
+    expect(JSON.stringify(outcome.diagnostics)).not.toContain('root:x:0:0')
   })
 
   it('layouts and partials that are symlinks to files outside the site are not read', async () => {
