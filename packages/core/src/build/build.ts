@@ -1,8 +1,6 @@
 import path from 'node:path'
 import { type ArticleCache, createArticleCache } from '../cache/article-cache.js'
-import { contentFingerprint } from '../cache/fingerprint.js'
 import { loadOutputManifest } from '../cache/output-manifest.js'
-import { loadSourceIndex } from '../cache/source-index.js'
 import { createSpoolCache } from '../cache/spool-cache.js'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
@@ -79,10 +77,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const spool = useCache || options.articleCache ? undefined : createSpoolCache()
   const builder = createSiteBuilder(resolved, {
     cache: options.articleCache ?? spool ?? createArticleCache(path.join(cacheDir, 'articles')),
-    sourceIndex:
-      useCache && !options.articleCache
-        ? loadSourceIndex(path.join(cacheDir, 'sources.ndjson'), contentFingerprint(resolved))
-        : undefined,
+    sourceIndexFile: useCache && !options.articleCache ? path.join(cacheDir, 'sources.ndjson') : undefined,
     structuredData: createStructuredData(resolved),
   })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined

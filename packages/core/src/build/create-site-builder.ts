@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type ArticleCache, type CachedArticle, NO_CACHE } from '../cache/article-cache.js'
 import { contentFingerprint } from '../cache/fingerprint.js'
-import type { IndexedSource, SourceIndex } from '../cache/source-index.js'
+import { type IndexedSource, loadSourceIndex, type SourceIndex } from '../cache/source-index.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { findSources } from '../content/find-sources.js'
@@ -169,8 +169,8 @@ export interface SiteBuilderOptions {
   cache?: ArticleCache
   /** Run the quality checks (their warnings go into the result). The preview skips them. Default `true`. */
   qualityChecks?: boolean
-  /** Where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
-  sourceIndex?: SourceIndex
+  /** The file of the source index, where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
+  sourceIndexFile?: string
   structuredData?: StructuredData
 }
 
@@ -201,6 +201,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   let lastRun: LastRun | undefined
   const dayOf = (now: number) => toZonedIso(now, config.site.timezone).slice(0, 10)
   const fingerprint = contentFingerprint(config)
+  const sourceIndex = options.sourceIndexFile
+    ? loadSourceIndex(options.sourceIndexFile, fingerprint)
+    : undefined
   // The markdown processor (unified, micromark…) is loaded only when an article needs converting:
   // a warm build finds everything in the cache and never pays for loading it.
   let localContextPromise: Promise<ProcessSourceContext> | undefined
@@ -262,7 +265,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         progress(1)
         continue
       }
-      const indexed = options.sourceIndex?.get(sourcePath)
+      const indexed = sourceIndex?.get(sourcePath)
       if (file && isUnchanged(indexed, file)) {
         sources.set(sourcePath, { ...indexed, slim: true })
         progress(1)
@@ -391,7 +394,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         relatedCount: config.relatedCount,
       })
       // After the site model, which makes the slugs the index keeps too.
-      if (options.sourceIndex) await updateSourceIndex(options.sourceIndex, sourcePaths, read)
+      if (sourceIndex) await updateSourceIndex(sourceIndex, sourcePaths, read)
       const registry = new PathRegistry()
       const routed = routeSite(model, config.permalinks, registry)
       const pages = createPages(routed, registry, {
@@ -521,6 +524,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         permalinks: { history: moved.history, added: moved.added },
       }
       // The preview edits one article at a time: keep what a body-only edit needs to skip the rest.
+      // Not with quality checks, whose warnings read bodies' links and images across the site.
       if (options.qualityChecks === false)
         lastRun = {
           routed,

@@ -38,8 +38,15 @@ export function toSlug(text: string): string {
 
 const slugs = new Map<string, string>()
 
-/** The versions of slugify and its transliteration tables, which decide every slug; undefined if unknown. */
-const maker = ((): string | undefined => {
+let makerMemo: { value?: string } | undefined
+
+/** The versions of slugify and its transliteration tables, which decide every slug; undefined if unknown. Read on first use. */
+function maker(): string | undefined {
+  makerMemo ??= { value: readMaker() }
+  return makerMemo.value
+}
+
+function readMaker(): string | undefined {
   try {
     const slugifyUrl = import.meta.resolve('@sindresorhus/slugify')
     const transliterate = createRequire(slugifyUrl).resolve('@sindresorhus/transliterate')
@@ -53,14 +60,17 @@ const maker = ((): string | undefined => {
   } catch {
     return undefined
   }
-})()
+}
 
 /** The slugs made so far, for a persistent cache to keep between processes, with what made them. */
-export const knownSlugs = (): { maker?: string; slugs: [string, string][] } => ({ maker, slugs: [...slugs] })
+export const knownSlugs = (): { maker?: string; slugs: [string, string][] } => ({
+  maker: maker(),
+  slugs: [...slugs],
+})
 
 /** Takes slugs an earlier process made (see `knownSlugs`), if the same slugify made them. */
 export function rememberSlugs(known: { maker?: string; slugs: [string, string][] }): void {
-  if (!maker || known.maker !== maker) return
+  if (!maker() || known.maker !== maker()) return
   for (const [text, slug] of known.slugs) if (slugs.size < 100_000) slugs.set(text, slug)
 }
 
