@@ -13,7 +13,11 @@ import { generateSite } from './generate-corpus.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const { values } = parseArgs({
-  options: { save: { type: 'string' }, compare: { type: 'string' }, articles: { type: 'string', default: '1000' } },
+  options: {
+    save: { type: 'string' },
+    compare: { type: 'string' },
+    articles: { type: 'string', default: '1000' },
+  },
 })
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 const work = path.join(here, '..', 'node_modules', '.output-hashes')
@@ -23,7 +27,10 @@ async function hashFolder(dir, prefix = '') {
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name
     if (entry.isDirectory()) Object.assign(hashes, await hashFolder(dir, relative))
-    else hashes[relative] = createHash('sha256').update(await readFile(path.join(dir, relative))).digest('hex')
+    else
+      hashes[relative] = createHash('sha256')
+        .update(await readFile(path.join(dir, relative)))
+        .digest('hex')
   }
   return hashes
 }

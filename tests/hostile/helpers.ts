@@ -6,9 +6,9 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { type BuildOptions, type BuildReport, build } from '../../packages/core/src/build/build.js'
 import type { WartaConfig } from '../../packages/core/src/config/types.js'
 import type { Diagnostic } from '../../packages/core/src/errors/diagnostic.js'
+import { type BuildOptions, type BuildReport, build } from '../../packages/core/src/pipeline/build.js'
 import { hostileTheme } from './fixtures/theme/index.js'
 
 // Builds from source process articles on this thread: tinypool loads its worker as a .js file,

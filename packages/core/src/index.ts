@@ -1,6 +1,3 @@
-export { type BuildOptions, type BuildReport, build } from './build/build.js'
-export { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './build/create-site-builder.js'
-export { buildShard, merge, parseShard, type ShardReport } from './build/shards.js'
 export { defineConfig } from './config/define-config.js'
 export { CONFIG_FILES, findConfigFile, loadConfig } from './config/load-config.js'
 export {
@@ -9,6 +6,7 @@ export {
   type ResolvedSite,
   resolveConfig,
 } from './config/resolve-config.js'
+export type { HelperContext, Strings, Theme } from './config/theme.js'
 export type * from './config/types.js'
 export {
   type ArticleFrontMatter,
@@ -16,10 +14,12 @@ export {
   createArticleSchema,
   isSafeUrl,
 } from './content/article-schema.js'
-export type { NewsDate } from './content/news-date.js'
 export type { DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
 export { dev } from './dev/start-dev.js'
 export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
 export { type Diagnostic, formatDiagnostic, type Position } from './errors/diagnostic.js'
-export type { HelperContext, Strings, Theme } from './render/theme.js'
+export { type BuildOptions, type BuildReport, build } from './pipeline/build.js'
+export { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './pipeline/create-site-builder.js'
+export { buildShard, merge, parseShard, type ShardReport } from './pipeline/shards.js'
 export type * from './routes/views.js'
+export type { NewsDate } from './util/news-date.js'

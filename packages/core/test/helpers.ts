@@ -7,8 +7,8 @@ import { onTestFinished } from 'vitest'
 import { main } from '../src/cli/main.js'
 import type { WartaConfig } from '../src/config/types.js'
 import type { ArticleFrontMatter } from '../src/content/article-schema.js'
-import { parseNewsDate } from '../src/content/news-date.js'
 import type { ArticleRecord } from '../src/content/process-source.js'
+import { parseNewsDate } from '../src/util/news-date.js'
 import { testTheme } from './fixtures/theme/index.js'
 
 /** The folder of fixture sites. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { PluggableList } from 'unified'
 import type { ResolvedConfig } from '../config/resolve-config.js'
-import { hashText } from '../content/process-source.js'
+import { hashText } from '../util/hash.js'
 
 const WARTA_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

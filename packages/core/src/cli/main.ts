@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build } from '../build/build.js'
-import { buildShard, merge, parseShard } from '../build/shards.js'
 import { loadConfig } from '../config/load-config.js'
 import { WartaBuildError, WartaConfigError } from '../errors/build-error.js'
 import { type Diagnostic, formatDiagnostic } from '../errors/diagnostic.js'
+import { build } from '../pipeline/build.js'
+import { buildShard, merge, parseShard } from '../pipeline/shards.js'
 
 const HELP = `Usage: warta <command> [options]
 

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
+import type { Theme } from '../config/theme.js'
 import type { WartaConfig } from '../config/types.js'
 import {
   EJECTED_MANIFEST,
@@ -11,8 +12,7 @@ import {
   partialFile,
   readEjectedPartials,
 } from '../render/ejected-partials.js'
-import type { Theme } from '../render/theme.js'
-import { compareText } from '../site/compare-text.js'
+import { compareText } from '../util/compare-text.js'
 
 /** Why a partial could not be ejected, said so that the person can act on it. */
 export class ThemeEjectError extends Error {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { PluggableList } from 'unified'
 import { WartaConfigError } from '../errors/build-error.js'
-import { resolveStrings, type Strings, type Theme } from '../render/theme.js'
+import { resolveStrings, type Strings, type Theme } from './theme.js'
 import type { NavLink, SchemaExtension, WartaConfig } from './types.js'
 
 /** The site options after defaults. */

@@ -1,6 +1,6 @@
 import type { PluggableList } from 'unified'
 import type { z } from 'zod'
-import type { Theme } from '../render/theme.js'
+import type { Theme } from './theme.js'
 
 /** A link in the navigation or the footer. */
 export interface NavLink {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type NewsDate, parseNewsDate } from './news-date.js'
+import { type NewsDate, parseNewsDate } from '../util/news-date.js'
 
 /**
  * A URL a writer may put in front matter: absolute http(s), or site-relative

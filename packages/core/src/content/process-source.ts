@@ -1,10 +1,10 @@
-import { hash } from 'node:crypto'
 import { VFile } from 'vfile'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 import type { MarkdownProcessor } from '../markdown/create-processor.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
 import type { BodyImage, BodyLink } from '../markdown/remark-link-list.js'
+import { hashText } from '../util/hash.js'
 import type { ArticleFrontMatter, ArticleSchema } from './article-schema.js'
 import { normalizeSource, parseFrontMatter } from './front-matter.js'
 import { checkNesting, checkSourceSize } from './source-limits.js'
@@ -43,17 +43,6 @@ export interface ProcessSourceContext {
   processor: MarkdownProcessor
   /** The site's time zone, for live-blog entry times. */
   timeZone: string
-}
-
-/** A hex SHA-256 of text, for decisions that must be the same on every machine (shards). */
-export function hashHex(data: string): string {
-  return hash('sha256', data, 'hex')
-}
-
-/** Hashes text for cache keys and change detection. */
-export function hashText(data: string | Uint8Array): string {
-  // The one-shot `hash` is about three times faster than createHash for the short inputs of page keys.
-  return hash('sha256', data, 'base64url').slice(0, 22)
 }
 
 /**

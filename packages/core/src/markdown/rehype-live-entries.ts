@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { toString as hastToString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
-import { type NewsDate, parseNewsDate } from '../content/news-date.js'
-import { compareText } from '../site/compare-text.js'
+import { compareText } from '../util/compare-text.js'
+import { type NewsDate, parseNewsDate } from '../util/news-date.js'
 
 /** One entry of a live blog. */
 export interface LiveEntry {

@@ -1,9 +1,11 @@
 import { type Category, type Extension, Feed, type FeedOptions, type Item } from 'feed'
 import type { ResolvedConfig, ResolvedSite } from '../config/resolve-config.js'
-import type { NewsDate } from '../content/news-date.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
+import { type FeedFileInfo, feedFiles } from '../routes/feed-links.js'
 import type { ArticleView, FeedLink } from '../routes/views.js'
+import type { NewsDate } from '../util/news-date.js'
 import { fixAtomEnclosureType, imageMediaType } from './media-type.js'
-import { absoluteUrl, absolutizeHtml } from './url.js'
+import { absolutizeHtml } from './url.js'
 import {
   escapeHtml,
   forFeedSanitizedAttribute,
@@ -23,13 +25,6 @@ export interface FeedFile {
   contents: string
   type: FeedType
 }
-
-/** The three feed files of a listing, in the order readers should prefer them. */
-export const FEED_FORMATS = [
-  { file: 'rss.xml', type: 'application/rss+xml', label: 'RSS' },
-  { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
-  { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
-] as const satisfies readonly { file: string; type: FeedType; label: string }[]
 
 export interface GenerateFeedsOptions {
   site: ResolvedSite
@@ -212,24 +207,6 @@ function jsonItem(item: PreparedItem): Record<string, unknown> {
   return result
 }
 
-/** `feed/`, `kategori/politik/feed/`, or `` for the output folder itself. */
-function normalizeFeedDir(feedDir: string): string {
-  const trimmed = feedDir.replace(/^\/+|\/+$/g, '')
-  return trimmed ? `${trimmed}/` : ''
-}
-
-type FeedFormat = (typeof FEED_FORMATS)[number]
-
-/** The feed files of a feed folder, with their output paths and absolute URLs. */
-function feedFiles(site: ResolvedSite, feedDir: string): { format: FeedFormat; path: string; url: string }[] {
-  const dir = normalizeFeedDir(feedDir)
-  return FEED_FORMATS.map((format) => ({
-    format,
-    path: `${dir}${format.file}`,
-    url: absoluteUrl(site, `${dir}${format.file}`),
-  }))
-}
-
 /**
  * Writes a listing's RSS 2.0, Atom 1.0 and JSON Feed 1.1 files with the `feed` library.
  * Pure and deterministic: dates come from the articles, never from the clock.
@@ -319,19 +296,4 @@ export function generateFeeds(options: GenerateFeedsOptions): FeedFile[] {
     { path: atomFile.path, contents: atomXml, type: atomFile.format.type },
     { path: jsonFile.path, contents: `${JSON.stringify(jsonFeed, null, 2)}\n`, type: jsonFile.format.type },
   ]
-}
-
-type FeedFileInfo = ReturnType<typeof feedFiles>[number]
-
-/**
- * The `<link rel="alternate">` targets of a listing's feeds, RSS first. `feedDir` is the
- * same folder as `generateFeeds`' `feedDir`: relative to the base path (`feed/`); a leading
- * slash is ignored, so `/feed/` is the same folder.
- */
-export function feedLinks(site: ResolvedSite, feedDir: string, title: string): FeedLink[] {
-  return feedFiles(site, feedDir).map(({ format, url }) => ({
-    type: format.type,
-    title: `${title} (${format.label})`,
-    url,
-  }))
 }

@@ -1,6 +1,6 @@
 import type { ResolvedSite } from '../config/resolve-config.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
 import type { ArticleView, Crumb } from '../routes/views.js'
-import { absoluteUrl } from './url.js'
 
 /** A schema.org node as plain JSON. */
 export type JsonLd = Record<string, unknown>

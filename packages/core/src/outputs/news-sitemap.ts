@@ -1,7 +1,7 @@
 import type { ResolvedSite } from '../config/resolve-config.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
 import type { ArticleView } from '../routes/views.js'
 import { renderUrlset } from './sitemap-xml.js'
-import { absoluteUrl } from './url.js'
 import { stripInvalidXmlChars } from './xml-text.js'
 
 /** Google News reads articles published in the last two days. */

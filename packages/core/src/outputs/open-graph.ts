@@ -1,6 +1,6 @@
 import type { ResolvedSite } from '../config/resolve-config.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
 import type { ArticleView, PageMeta } from '../routes/views.js'
-import { absoluteUrl } from './url.js'
 
 /** Open Graph values of an article page. */
 export interface ArticleOpenGraph {

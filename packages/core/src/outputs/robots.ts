@@ -1,5 +1,5 @@
 import type { ResolvedSite } from '../config/resolve-config.js'
-import { absoluteUrl } from './url.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
 
 /**
  * Writes `robots.txt`: every crawler may fetch everything, and each sitemap is listed by

@@ -1,6 +1,6 @@
 import type { ResolvedSite } from '../config/resolve-config.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
 import { renderSitemapIndex, renderUrlElements, renderUrlset } from './sitemap-xml.js'
-import { absoluteUrl } from './url.js'
 
 /** The protocol's limits for one sitemap file: 50,000 URLs and 50 MiB uncompressed. */
 export const SITEMAP_MAX_URLS = 50_000

@@ -1,26 +1,4 @@
-import type { ResolvedSite } from '../config/resolve-config.js'
-
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
-const HTTP = /^https?:\/\//i
-
-/**
- * Makes a URL absolute for use outside the site (feeds, sitemaps, JSON-LD).
- *
- * - `https://…` and `http://…` pass through (normalised by `URL`, so non-ASCII is %-encoded);
- * - `/path` is a site path that already includes the base path: joined to the site's origin;
- * - `//host/path` takes the site's scheme;
- * - anything else without a scheme (`img/a.jpg`) is relative to the base path.
- *
- * Other schemes (`mailto:`, `data:`) are returned unchanged.
- */
-export function absoluteUrl(site: Pick<ResolvedSite, 'url'>, pathOrUrl: string): string {
-  const value = pathOrUrl.trim()
-  if (HTTP.test(value)) return new URL(value).href
-  if (SCHEME.test(value)) return value
-  const root = `${site.url}/`
-  if (value.startsWith('/')) return new URL(value, new URL(root).origin).href
-  return new URL(value, root).href
-}
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'cite'])
 /** A start tag, with quoted attribute values that may contain `>`. */

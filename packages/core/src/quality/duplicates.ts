@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { RoutedArticle } from '../routes/route-site.js'
-import { compareText } from '../site/compare-text.js'
+import { compareText } from '../util/compare-text.js'
 import { placeOfKey, type QualitySite } from './quality-site.js'
 
 /** Oldest first, then by path, so that the first of a group is the original. */

@@ -1,10 +1,10 @@
 import path from 'node:path'
 import Handlebars from 'handlebars'
-import { hashText } from '../content/process-source.js'
+import type { HelperContext, Theme } from '../config/theme.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { PageContext } from '../routes/views.js'
+import { hashText } from '../util/hash.js'
 import type { TemplateFile } from './template-files.js'
-import type { HelperContext, Theme } from './theme.js'
 
 /** Renders pages with one isolated Handlebars environment, templates compiled once. */
 export interface Renderer {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
+import type { Theme } from '../config/theme.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
-import { compareText } from '../site/compare-text.js'
-import type { Theme } from './theme.js'
+import { compareText } from '../util/compare-text.js'
 
 /** The file in a site's `partials/` folder recording which partials were copied from the theme. */
 export const EJECTED_MANIFEST = '.ejected.json'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
-import { hashText } from '../content/process-source.js'
+import { hashText } from '../util/hash.js'
 
 /** A theme asset published under a content-hashed name, so it can be cached forever. */
 export interface ThemeAsset {

@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config/resolve-config.js'
-import { type NewsDate, parseNewsDate, toZonedIso } from '../content/news-date.js'
-import { hashText } from '../content/process-source.js'
-import { feedLinks } from '../outputs/feeds.js'
-import type { Strings } from '../render/theme.js'
-import { compareText } from '../site/compare-text.js'
+import type { Strings } from '../config/theme.js'
+import { compareText } from '../util/compare-text.js'
+import { hashText } from '../util/hash.js'
+import { type NewsDate, parseNewsDate, toZonedIso } from '../util/news-date.js'
+import { feedFolder, feedLinks } from './feed-links.js'
 import { paginatedPath } from './permalink.js'
 import type { PathRegistry, RoutedArticle, RoutedCollection, RoutedSite } from './route-site.js'
 import { createUrlFor, type TermPaths, toArticleView, toCardView, type UrlFor } from './to-views.js'
@@ -46,9 +46,6 @@ export interface StructuredData {
   listing(crumbs: Crumb[]): string[]
   home(): string[]
 }
-
-/** The folder of a listing's feeds, as a site path: `/feed/` for the site, `/kategori/x/feed/` for a section. */
-export const feedFolder = (listingPath: string): string => `${listingPath}feed/`
 
 /** Looks up the listing path of a category, tag or author. */
 export function createTermPaths(site: RoutedSite): TermPaths {

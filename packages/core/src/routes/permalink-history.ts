@@ -1,4 +1,4 @@
-import { compareText } from '../site/compare-text.js'
+import { compareText } from '../util/compare-text.js'
 import type { RoutedArticle } from './route-site.js'
 
 /**

@@ -1,7 +1,7 @@
-import type { NewsDate } from '../content/news-date.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
 import type { ArticleImage, LogEntry } from '../site/types.js'
+import type { NewsDate } from '../util/news-date.js'
 
 /** A link to a term (category, tag, author) as templates see it. */
 export interface TermView {

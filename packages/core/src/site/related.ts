@@ -1,4 +1,4 @@
-import { compareText } from './compare-text.js'
+import { compareText } from '../util/compare-text.js'
 import type { SiteArticle } from './types.js'
 
 /** How many neighbours in time each shared term contributes as candidates; bounds the work on huge archives. */

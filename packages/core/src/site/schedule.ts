@@ -1,6 +1,6 @@
-import type { NewsDate } from '../content/news-date.js'
-import { createNewsDate } from '../content/news-date.js'
-import { compareText } from './compare-text.js'
+import { compareText } from '../util/compare-text.js'
+import type { NewsDate } from '../util/news-date.js'
+import { createNewsDate } from '../util/news-date.js'
 import type { SiteArticle } from './types.js'
 
 /** When the published site next changes by the clock alone, and why. */

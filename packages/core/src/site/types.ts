@@ -1,7 +1,7 @@
-import type { NewsDate } from '../content/news-date.js'
 import type { ArticleRecord } from '../content/process-source.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
+import type { NewsDate } from '../util/news-date.js'
 
 /** A category, tag or author as a named thing with a URL-safe slug. */
 export interface Term {

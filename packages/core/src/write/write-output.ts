@@ -347,16 +347,3 @@ export async function createSiteWriter(outDir: string, known?: OutputGenerations
     },
   }
 }
-
-/** Writes a whole site atomically (see `createSiteWriter`). */
-export async function writeSiteAtomically(outDir: string, files: readonly OutputFile[]): Promise<WriteStats> {
-  const writer = await createSiteWriter(outDir)
-  try {
-    for (const file of files) await writer.write(file)
-  } catch (error) {
-    await writer.abort()
-    throw error
-  }
-  const { generations: _, ...stats } = await writer.commit()
-  return stats
-}

@@ -1,6 +1,6 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Theme } from '../../src/render/theme.js'
+import type { Theme } from '../../src/config/theme.js'
 import { createTempDir } from '../helpers.js'
 import { ejectTheme, ejectThemeDir } from './fixtures/theme/index.js'
 

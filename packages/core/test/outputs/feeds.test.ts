@@ -1,12 +1,8 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { ResolvedConfig } from '../../src/config/resolve-config.js'
-import {
-  type FeedFile,
-  feedLinks,
-  type GenerateFeedsOptions,
-  generateFeeds,
-} from '../../src/outputs/index.js'
+import { type FeedFile, type GenerateFeedsOptions, generateFeeds } from '../../src/outputs/feeds.js'
+import { feedLinks } from '../../src/routes/feed-links.js'
 import { article, HOSTILE, HOSTILE_CLEAN, parseXml, site, xmllint } from './fixtures.js'
 
 const feeds = (overrides: Partial<ResolvedConfig['feeds']> = {}): ResolvedConfig['feeds'] => ({

@@ -3,8 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { ResolvedSite } from '../../src/config/resolve-config.js'
-import { createNewsDate, type NewsDate } from '../../src/content/news-date.js'
 import type { ArticleView, AuthorView, TermView } from '../../src/routes/views.js'
+import { createNewsDate, type NewsDate } from '../../src/util/news-date.js'
 
 export const TIMEZONE = 'Asia/Makassar'
 export const XSD_DIR = fileURLToPath(new URL('../../../../tests/fixtures/xsd/', import.meta.url))

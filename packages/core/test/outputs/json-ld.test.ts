@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import {
   articleJsonLd,
-  articleOpenGraph,
   breadcrumbJsonLd,
   organizationJsonLd,
   serializeJsonLd,
   websiteJsonLd,
-} from '../../src/outputs/index.js'
+} from '../../src/outputs/json-ld.js'
+import { articleOpenGraph } from '../../src/outputs/open-graph.js'
 import { article, site } from './fixtures.js'
 
 const story = article({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { generateNewsSitemap, newsLanguage } from '../../src/outputs/index.js'
+import { generateNewsSitemap, newsLanguage } from '../../src/outputs/news-sitemap.js'
 import { article, date, HOSTILE, HOSTILE_CLEAN, parseXml, site, xmllint } from './fixtures.js'
 
 const HOUR = 60 * 60 * 1000

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { generateRobots, generateSitemaps, type SitemapEntry } from '../../src/outputs/index.js'
+import { generateRobots } from '../../src/outputs/robots.js'
 import { renderUrlset } from '../../src/outputs/sitemap-xml.js'
+import { generateSitemaps, type SitemapEntry } from '../../src/outputs/sitemaps.js'
 import { parseXml, site, xmllint } from './fixtures.js'
 
 const entries: SitemapEntry[] = [

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { absoluteUrl, absolutizeHtml, stripInvalidXmlChars } from '../../src/outputs/index.js'
+import { absolutizeHtml } from '../../src/outputs/url.js'
+import { stripInvalidXmlChars } from '../../src/outputs/xml-text.js'
+import { absoluteUrl } from '../../src/routes/absolute-url.js'
 import { site } from './fixtures.js'
 
 describe('absoluteUrl', () => {

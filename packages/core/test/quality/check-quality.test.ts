@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as quality from '../../src/quality/index.js'
 import { checkQuality, QUALITY_RULES } from '../../src/quality/index.js'
-import { compareText } from '../../src/site/compare-text.js'
+import { compareText } from '../../src/util/compare-text.js'
 import {
   buildAndCheck,
   type CheckedSite,

@@ -1,0 +1,49 @@
+import type { HelperDelegate } from 'handlebars'
+import type { ResolvedSite } from './resolve-config.js'
+
+/** Language strings: key → text, with `{name}` placeholders. */
+export type Strings = Record<string, string>
+
+/** What a theme's helpers are built from, once per build. */
+export interface HelperContext {
+  site: ResolvedSite
+  /** The language strings in force (theme's, for the site's language, with the site's overrides). */
+  strings: Strings
+  /** Maps a site-relative path to a URL under the base path. */
+  url(path: string): string
+  /** Maps a theme asset name (e.g. `style.css`) to its hashed public URL. */
+  asset(name: string): string
+}
+
+/**
+ * A theme: Handlebars layouts and partials, helpers, static assets and language strings.
+ * `@warta/theme-news` is one; a site can write its own.
+ */
+export interface Theme {
+  /** Package or theme name, for messages. */
+  name: string
+  /** Absolute path of the theme folder, holding `layouts/`, `partials/` and `assets/`. */
+  dir: string
+  /** Language strings by language tag (`en`, `id`, `id-ID`…); `en` is the fallback. */
+  strings: Record<string, Strings>
+  /** Helpers the theme's templates use. */
+  helpers?: (context: HelperContext) => Record<string, HelperDelegate>
+  /** Theme-specific options, given to templates as `theme`. */
+  options?: Record<string, unknown>
+  /**
+   * Templates show the build's date (`site.today`, e.g. in a masthead). Core then passes it,
+   * and every page changes once a day; leave it off and pages change only with their content.
+   */
+  usesBuildDate?: boolean
+}
+
+/** Picks strings for a language tag: exact tag, then its primary language, then English; overrides on top. */
+export function resolveStrings(theme: Theme, lang: string, overrides: Strings = {}): Strings {
+  const primary = lang.split('-')[0] ?? lang
+  return {
+    ...theme.strings.en,
+    ...theme.strings[primary],
+    ...theme.strings[lang],
+    ...overrides,
+  }
+}

@@ -1,0 +1,156 @@
+import type { ResolvedConfig } from '../config/resolve-config.js'
+import { generateFeeds } from '../outputs/feeds.js'
+import { generateNewsSitemap } from '../outputs/news-sitemap.js'
+import { generateRobots } from '../outputs/robots.js'
+import { generateSitemaps, type SitemapEntry } from '../outputs/sitemaps.js'
+import { absoluteUrl } from '../routes/absolute-url.js'
+import type { Page } from '../routes/create-pages.js'
+import { feedFolder } from '../routes/feed-links.js'
+import type { RoutedArticle, RoutedSite } from '../routes/route-site.js'
+import { createUrlFor, type TermPaths, toArticleView } from '../routes/to-views.js'
+import { hashText } from '../util/hash.js'
+
+/**
+ * A generated file (feed, sitemap, robots.txt) with the fingerprint of its inputs, and the
+ * group of files made together from them. `contents` is absent for a file reused from disk.
+ */
+export interface GeneratedFile {
+  path: string
+  contents?: string
+  key: string
+  group: string
+}
+
+/** Remembers generated files by the fingerprint of their inputs, across a builder's runs. */
+export type OutputMemo = Map<string, GeneratedFile[]>
+
+/** Files of a group made by an earlier build and still on disk untouched, if they all are. */
+export type ReuseGenerated = (group: string) => { path: string; key: string }[] | undefined
+
+async function memoized(
+  options: Pick<SiteOutputsOptions, 'memo' | 'reuse'>,
+  used: OutputMemo,
+  inputs: string,
+  make: () => Promise<{ path: string; contents: string }[]>,
+): Promise<GeneratedFile[]> {
+  const group = hashText(inputs)
+  const files =
+    options.memo.get(inputs) ??
+    options.reuse?.(group)?.map((f) => ({ ...f, group })) ??
+    (await make()).map((f) => ({ ...f, key: hashText(`${inputs}|${f.path}`), group }))
+  used.set(inputs, files)
+  return files
+}
+
+/** Options of the site outputs. */
+export interface SiteOutputsOptions {
+  config: ResolvedConfig
+  pages: readonly Page[]
+  termPaths: TermPaths
+  now: number
+  memo: OutputMemo
+  /** Files an earlier process generated from the same inputs, when still on disk. */
+  reuse?: ReuseGenerated
+  /** Article bodies, for full-content feeds. */
+  bodyOf: (article: RoutedArticle) => Promise<string>
+  /**
+   * Only the feeds that list one of these articles (by id), for edits that change nothing
+   * but articles' bodies; without it, every feed, the sitemaps and robots.txt.
+   */
+  only?: ReadonlySet<string>
+}
+
+/**
+ * Feeds for the site and each section (and tag, when enabled), the sitemaps, the Google News
+ * sitemap and robots.txt. Each is regenerated only when the fingerprint of its inputs changed.
+ */
+export async function generateSiteOutputs(
+  site: RoutedSite,
+  options: SiteOutputsOptions,
+): Promise<GeneratedFile[]> {
+  const { config, termPaths, memo } = options
+  const used: OutputMemo = new Map()
+  const urlFor = createUrlFor(config.site.basePath)
+  // Bylines come from the authors/ folder as well as from the source.
+  const fingerprint = (articles: readonly RoutedArticle[]) =>
+    articles.map((a) => `${a.sourceHash}@${a.path}@${JSON.stringify(a.authors)}`).join(',')
+  const files: GeneratedFile[] = []
+
+  if (config.feeds.enabled) {
+    const listings: { title: string; path: string; articles: RoutedArticle[] }[] = [
+      { title: config.site.title, path: '/', articles: site.articles },
+    ]
+    if (config.feeds.categories)
+      for (const c of site.categories)
+        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+    if (config.feeds.tags)
+      for (const c of site.tags)
+        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+    if (config.feeds.authors)
+      for (const c of site.authors)
+        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+    for (const listing of listings) {
+      const newest = listing.articles.slice(0, config.feeds.limit)
+      if (options.only && !newest.some((a) => options.only?.has(a.id))) continue
+      const key = `feed|${listing.path}|${listing.title}|${fingerprint(newest)}`
+      files.push(
+        ...(await memoized(options, used, key, async () =>
+          generateFeeds({
+            site: config.site,
+            feeds: config.feeds,
+            title: listing.title,
+            description: config.site.description,
+            path: urlFor(listing.path),
+            feedDir: feedFolder(listing.path),
+            articles: await Promise.all(
+              newest.map(async (a) =>
+                toArticleView(a, termPaths, urlFor, options.now, await options.bodyOf(a)),
+              ),
+            ),
+          }),
+        )),
+      )
+    }
+  }
+
+  if (options.only) {
+    for (const [key, value] of used) memo.set(key, value)
+    return files
+  }
+  if (config.sitemap.enabled) {
+    const lastmodOf = new Map(site.articles.map((a) => [a.outputPath, a.modified.iso]))
+    const newest = site.articles[0]?.modified.iso
+    const entries: SitemapEntry[] = options.pages
+      .filter((page) => page.layout !== '404')
+      .map((page) => ({ url: urlFor(page.path), lastmod: lastmodOf.get(page.outputPath) ?? newest }))
+    const sitemapKey = `sitemap|${hashText(JSON.stringify(entries))}`
+    files.push(
+      ...(await memoized(options, used, sitemapKey, () =>
+        generateSitemaps({ site: config.site, entries, maxUrls: config.sitemap.maxUrls }),
+      )),
+    )
+    // The 48-hour window moves with the clock, so the clock's minute is part of the key.
+    const recent = site.articles.filter((a) => a.published.time > options.now - 48 * 3600_000)
+    const newsKey = `news|${Math.floor(options.now / 60_000)}|${fingerprint(recent)}`
+    files.push(
+      ...(await memoized(options, used, newsKey, async () => [
+        {
+          path: 'news-sitemap.xml',
+          contents: await generateNewsSitemap({
+            site: config.site,
+            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, '')),
+            now: options.now,
+          }),
+        },
+      ])),
+    )
+    const robots = generateRobots(config.site, [
+      absoluteUrl(config.site, 'sitemap.xml'),
+      absoluteUrl(config.site, 'news-sitemap.xml'),
+    ])
+    files.push({ path: 'robots.txt', contents: robots, key: hashText(robots), group: 'robots' })
+  }
+  memo.clear()
+  for (const [key, value] of used) memo.set(key, value)
+  return files
+}
