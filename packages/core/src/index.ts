@@ -17,6 +17,7 @@ export {
 export type { DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
 export { dev } from './dev/start-dev.js'
 export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
+export { RULES, type RuleEntry, type RuleId } from './errors/catalogue.js'
 export { type Diagnostic, formatDiagnostic, type Position } from './errors/diagnostic.js'
 export { type BuildOptions, type BuildReport, build } from './pipeline/build.js'
 export { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './pipeline/create-site-builder.js'

@@ -9,6 +9,7 @@ import {
   YAMLParseError,
   type Node as YamlNode,
 } from 'yaml'
+import type { RuleId } from '../errors/catalogue.js'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 
 /** A source file's text after the front matter was split off and parsed. */
@@ -46,7 +47,7 @@ const MAX_ALIAS_COUNT = 50
  * for an empty file, missing or unterminated front matter, executable dialects and YAML errors.
  */
 export function parseFrontMatter(file: string, text: string): FrontMatter | { diagnostics: Diagnostic[] } {
-  const fail = (message: string, hint: string, ruleId: string, place: Position = { line: 1, column: 1 }) => ({
+  const fail = (message: string, hint: string, ruleId: RuleId, place: Position = { line: 1, column: 1 }) => ({
     diagnostics: [{ file, place, message, hint, ruleId, severity: 'error' as const }],
   })
   if (text.trim() === '') {
@@ -107,7 +108,7 @@ export function parseYamlData(
   yamlText: string,
   firstLine = 1,
 ): YamlData | { diagnostics: Diagnostic[] } {
-  const fail = (message: string, hint: string) => ({
+  const fail = (message: string, hint: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [
       {
         file,
@@ -115,7 +116,7 @@ export function parseYamlData(
         message,
         hint,
         ruleId: 'front-matter-yaml',
-        severity: 'error' as const,
+        severity: 'error',
       },
     ],
   })

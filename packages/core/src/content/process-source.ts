@@ -120,8 +120,11 @@ async function convertSource(
   const diagnostics: Diagnostic[] = file.messages.map((message) => ({
     file: sourcePath,
     place: message.line ? { line: message.line, column: message.column ?? 1 } : undefined,
-    message: message.reason,
-    ruleId: message.ruleId ?? 'markdown',
+    // A plugin's own rule ids are not Warta's: they stay in the message, beside its source.
+    message: message.ruleId
+      ? `${message.reason} (${[message.source, message.ruleId].filter(Boolean).join(':')})`
+      : message.reason,
+    ruleId: 'markdown',
     severity: message.fatal ? 'error' : 'warning',
   }))
   const data = validated.data

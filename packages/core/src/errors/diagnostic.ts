@@ -1,4 +1,5 @@
 import { VFileMessage } from 'vfile-message'
+import { RULES, type RuleId } from './catalogue.js'
 
 /** Where in a source file something is, 1-based. */
 export interface Position {
@@ -19,8 +20,8 @@ export interface Diagnostic {
   message: string
   /** What to do about it. */
   hint?: string
-  /** Stable identifier of the kind of problem, e.g. `front-matter-yaml`. */
-  ruleId: string
+  /** Stable identifier of the kind of problem, e.g. `front-matter-yaml` (see `RULES`). */
+  ruleId: RuleId
   /** Errors fail the build; warnings are reported and the build goes on. */
   severity: 'error' | 'warning'
 }
@@ -34,9 +35,12 @@ export function toVFileMessage(diagnostic: Diagnostic): VFileMessage {
   })
   message.file = diagnostic.file
   message.fatal = diagnostic.severity === 'error'
-  if (diagnostic.hint) message.note = diagnostic.hint
+  message.note = hintOf(diagnostic)
   return message
 }
+
+/** What to do about a diagnostic: its own hint, else its rule's. */
+export const hintOf = (diagnostic: Diagnostic): string => diagnostic.hint ?? RULES[diagnostic.ruleId].hint
 
 /** Formats one diagnostic as `path:line:column: severity message [rule]` plus its hint. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
@@ -44,7 +48,7 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
     ? `${diagnostic.file}:${diagnostic.place.line}:${diagnostic.place.column}`
     : diagnostic.file
   const head = `${where}: ${diagnostic.severity} ${diagnostic.message} [${diagnostic.ruleId}]`
-  return diagnostic.hint ? `${head}\n  hint: ${diagnostic.hint}` : head
+  return `${head}\n  hint: ${hintOf(diagnostic)}`
 }
 
 /** Sorts diagnostics by file then position, so reports read in a stable order. */

@@ -1,3 +1,5 @@
+import type { RuleId } from '../errors/catalogue.js'
+
 /** Every check `checkQuality` runs, by its stable rule id. */
 export const QUALITY_RULES = [
   'image-alt',
@@ -9,7 +11,7 @@ export const QUALITY_RULES = [
   'duplicate-title',
   'duplicate-canonical',
   'og-image',
-] as const
+] as const satisfies readonly RuleId[]
 
 /** The id of one quality check, as diagnostics carry it in `ruleId`. */
 export type QualityRuleId = (typeof QUALITY_RULES)[number]

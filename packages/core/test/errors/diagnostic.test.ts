@@ -44,13 +44,16 @@ describe('formatDiagnostic', () => {
     )
   })
 
-  test('writes the path alone when the whole file is at fault, and no hint line without a hint', () => {
-    expect(formatDiagnostic(emptyFile)).toBe('content/a.md: error The file is empty. [empty-file]')
+  test('writes the path alone when the whole file is at fault, and the rule’s hint without one of its own', () => {
+    expect(formatDiagnostic(emptyFile)).toBe(
+      'content/a.md: error The file is empty. [empty-file]\n  hint: Write the article, or delete the file.',
+    )
   })
 
   test('says warning for warnings', () => {
     expect(formatDiagnostic(warning)).toBe(
-      'content/z.md:9:2: warning Heading levels skip from 2 to 4. [heading-order]',
+      'content/z.md:9:2: warning Heading levels skip from 2 to 4. [heading-order]\n' +
+        '  hint: Use the next heading level down (## after the title, then ###).',
     )
   })
 })

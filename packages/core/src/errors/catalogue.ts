@@ -1,0 +1,172 @@
+/** What every diagnostic of one kind shares: a title, what to do by default, where it is documented. */
+export interface RuleEntry {
+  /** The kind of problem in a few words, for lists and the docs. */
+  title: string
+  /** What to do about it, when the place that reports it has nothing more specific to say. */
+  hint: string
+  /** The stage that reports it. */
+  stage: 'config' | 'content' | 'markdown' | 'authors' | 'routes' | 'render' | 'quality' | 'preview' | 'build'
+}
+
+/**
+ * Every kind of problem Warta reports, by its stable rule id. A diagnostic's `ruleId` is one
+ * of these keys; `docs/diagnostics.md` has a section for each (its anchor is the id).
+ */
+export const RULES = {
+  config: {
+    title: 'The config file does not load or is invalid',
+    hint: 'Fix the config file; the message names the option.',
+    stage: 'config',
+  },
+  'source-too-large': {
+    title: 'A source file is too large to convert',
+    hint: 'Split the article, or move large data out of the markdown.',
+    stage: 'content',
+  },
+  'empty-file': {
+    title: 'A markdown file is empty',
+    hint: 'Write the article, or delete the file.',
+    stage: 'content',
+  },
+  'front-matter-missing': {
+    title: 'A markdown file has no front matter',
+    hint: 'Start the file with a `---` line, `title:` and `date:`, and a closing `---` line.',
+    stage: 'content',
+  },
+  'front-matter-unclosed': {
+    title: 'The front matter is never closed',
+    hint: 'End the front matter with a line of three dashes (`---`).',
+    stage: 'content',
+  },
+  'front-matter-dialect': {
+    title: 'The front matter is in a dialect Warta does not read',
+    hint: 'Write the front matter as YAML between `---` lines; executable front matter is never run.',
+    stage: 'content',
+  },
+  'front-matter-yaml': {
+    title: 'The front matter is not valid YAML',
+    hint: 'Fix the YAML at the position given; quote values that contain a colon.',
+    stage: 'content',
+  },
+  'front-matter-schema': {
+    title: 'A front matter field is missing or has the wrong type',
+    hint: 'Correct the field as the message says, or extend the schema in the config.',
+    stage: 'content',
+  },
+  'content-failed': {
+    title: 'A file could not be processed',
+    hint: 'Check the site’s schema extension and plugins against this file.',
+    stage: 'content',
+  },
+  'content-worker': {
+    title: 'Processing a file stopped its worker thread',
+    hint: 'Look for what in this file a markdown plugin or the schema cannot handle; other files were processed.',
+    stage: 'content',
+  },
+  'markdown-failed': {
+    title: 'The markdown could not be converted',
+    hint: 'Check the body near any unusual syntax, or the site’s markdown plugins.',
+    stage: 'markdown',
+  },
+  markdown: {
+    title: 'A message from a markdown plugin',
+    hint: 'See the plugin’s documentation.',
+    stage: 'markdown',
+  },
+  'unknown-author': {
+    title: 'An article names an author id with no file in authors/',
+    hint: 'Create the author file, or correct the id.',
+    stage: 'authors',
+  },
+  'unsafe-url': {
+    title: 'A URL would leave the output folder or name a hidden file',
+    hint: 'Change the slug or permalink to plain words separated by "-".',
+    stage: 'routes',
+  },
+  'duplicate-url': {
+    title: 'Two sources want the same URL',
+    hint: 'Give one of them a different `slug` in its front matter.',
+    stage: 'routes',
+  },
+  'template-syntax': {
+    title: 'A template does not compile',
+    hint: 'Fix the Handlebars syntax at the position given.',
+    stage: 'render',
+  },
+  'template-render': {
+    title: 'Rendering a page failed',
+    hint: 'Check the template and the helpers it calls.',
+    stage: 'render',
+  },
+  'ejected-manifest-invalid': {
+    title: 'partials/.ejected.json cannot be read',
+    hint: 'Delete partials/.ejected.json and eject the partials again, or restore the file.',
+    stage: 'render',
+  },
+  'ejected-partial-outdated': {
+    title: 'The theme changed a partial the site has ejected',
+    hint: 'Compare the site’s copy with the theme’s and merge the changes, then eject again to record it.',
+    stage: 'render',
+  },
+  'image-alt': {
+    title: 'An image has no alt text',
+    hint: 'Describe the image for readers who cannot see it.',
+    stage: 'quality',
+  },
+  'missing-summary': {
+    title: 'An article has no summary',
+    hint: 'Add `summary:` to the front matter: it is the meta description and the card text.',
+    stage: 'quality',
+  },
+  'title-length': {
+    title: 'A title is longer than search results show',
+    hint: 'Shorten the title, or keep the key words within the first 70 characters.',
+    stage: 'quality',
+  },
+  'description-length': {
+    title: 'A description is longer than search results show',
+    hint: 'Shorten the summary to about 160 characters.',
+    stage: 'quality',
+  },
+  'heading-order': {
+    title: 'A heading skips a level',
+    hint: 'Use the next heading level down (## after the title, then ###).',
+    stage: 'quality',
+  },
+  'broken-link': {
+    title: 'An internal link or image leads nowhere',
+    hint: 'Check the path against the page’s address, or remove the link.',
+    stage: 'quality',
+  },
+  'duplicate-title': {
+    title: 'Two articles have the same title',
+    hint: 'Give each article its own title.',
+    stage: 'quality',
+  },
+  'duplicate-canonical': {
+    title: 'Two articles name the same canonical URL',
+    hint: 'Each canonical URL should belong to one article.',
+    stage: 'quality',
+  },
+  'og-image': {
+    title: 'An article has no share image, or one that is too small',
+    hint: 'Give the article a lead image at least 1200 px wide.',
+    stage: 'quality',
+  },
+  watch: {
+    title: 'The preview cannot watch the site folder',
+    hint: 'Raise the system’s file-watch limit, or exclude large folders from the site folder.',
+    stage: 'preview',
+  },
+  build: {
+    title: 'A build stopped with an unexpected error',
+    hint: 'Run `warta build --verbose` for the stack, and report it if the message does not say what to do.',
+    stage: 'build',
+  },
+} as const satisfies Record<string, RuleEntry>
+
+/** The stable id of a kind of problem, e.g. `front-matter-yaml`. */
+export type RuleId = keyof typeof RULES
+
+/** Every rule id, in catalogue order. */
+export const RULE_IDS = Object.keys(RULES) as RuleId[]
