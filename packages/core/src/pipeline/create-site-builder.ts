@@ -13,13 +13,9 @@ import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { checkQuality } from '../quality/index.js'
 import { TemplateRenderError } from '../render/create-renderer.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
-import {
-  createPages,
-  createTermPaths,
-  type Page,
-  type StructuredData,
-  withSourceHash,
-} from '../routes/create-pages.js'
+import { createPages } from '../routes/pages/create-pages.js'
+import { type Page, type StructuredData, withSourceHash } from '../routes/pages/page.js'
+import { createTermPaths } from '../routes/pages/page-kit.js'
 import {
   generateRedirectPage,
   generateRedirectsFile,
@@ -393,8 +389,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const registry = new PathRegistry()
       const routed = routeSite(model, config.permalinks, registry)
       const pages = createPages(routed, registry, {
-        config,
+        site: config.site,
+        theme: config.theme,
         strings: config.strings,
+        feeds: config.feeds,
+        pageSize: config.pageSize,
         structuredData,
         now,
         cardMemo: memo.cards,

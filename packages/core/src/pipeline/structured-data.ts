@@ -8,7 +8,7 @@ import {
   websiteJsonLd,
 } from '../outputs/json-ld.js'
 import { absoluteUrl } from '../routes/absolute-url.js'
-import type { StructuredData } from '../routes/create-pages.js'
+import type { StructuredData } from '../routes/pages/page.js'
 import type { ArticleView } from '../routes/views.js'
 
 /** A live blog is a `LiveBlogPosting` whose entries are `BlogPosting` updates, newest first. */

@@ -1,0 +1,84 @@
+import type { RoutedArticle, RoutedSite } from '../route-site.js'
+import { toArticleView } from '../to-views.js'
+import type { Crumb, PageContext, PageMeta } from '../views.js'
+import type { PageKit, PageSpec } from './page-kit.js'
+
+/** Open Graph `og:image` of an article: its lead image, absolute. */
+function shareImage(article: RoutedArticle, kit: PageKit): PageMeta['image'] {
+  if (!article.image) return undefined
+  return {
+    url: new URL(kit.urlFor(article.image.src), `${kit.options.site.url}/`).href,
+    width: article.image.width,
+    height: article.image.height,
+    alt: article.image.alt,
+  }
+}
+
+async function articleContext(
+  article: RoutedArticle,
+  kit: PageKit,
+  related: string[],
+  preview: boolean,
+): Promise<PageContext> {
+  const { site, now } = kit.options
+  const categoryPath = article.category ? kit.termPaths('category', article.category.slug) : undefined
+  const view = toArticleView(article, kit.termPaths, kit.urlFor, now, await kit.options.bodyOf(article))
+  const trail: Crumb[] = [
+    kit.homeCrumb,
+    ...(article.category && categoryPath
+      ? [{ name: article.category.name, url: kit.absolute(categoryPath) }]
+      : []),
+    { name: article.title, url: kit.absolute(article.path) },
+  ]
+  const canonical = article.canonical
+    ? new URL(article.canonical, `${site.url}/`).href
+    : kit.absolute(article.path)
+  const categoryFeeds =
+    article.category && categoryPath ? kit.listingFeeds('category', categoryPath, article.category.name) : []
+  return {
+    site: kit.shared,
+    page: {
+      kind: 'article',
+      url: view.url,
+      breadcrumbs: trail,
+      meta: kit.meta({
+        title: kit.titled(article.title),
+        description: article.excerpt,
+        canonical,
+        ogType: 'article',
+        image: shareImage(article, kit),
+        noindex: preview,
+        feeds: [...kit.siteFeeds, ...categoryFeeds],
+        article: {
+          publishedTime: article.published.iso,
+          modifiedTime: article.modified.iso,
+          section: article.category?.name,
+          tags: article.tags.map((t) => t.name),
+          authors: article.authors.map((a) => a.name),
+        },
+        jsonLd: kit.options.structuredData.article(view, trail),
+      }),
+    },
+    theme: kit.options.theme.options ?? {},
+    article: view,
+    related: related.map(kit.cardOf),
+  }
+}
+
+/** One page per article, at the path the routes stage gave it. */
+export function articlePages(site: RoutedSite, kit: PageKit): PageSpec[] {
+  const { now } = kit.options
+  return site.articles.map((article) => {
+    const related = (site.related.get(article.id) ?? []).map((a) => a.id)
+    const preview = article.draft || article.publishAt.time > now || article.published.time > now
+    return {
+      path: article.path,
+      owner: article.sourcePath,
+      outputPath: article.outputPath,
+      layout: 'article',
+      key: `${kit.cardKeys([article.id])}|${kit.cardKeys(related)}|${preview}`,
+      sourceHash: article.sourceHash,
+      context: () => articleContext(article, kit, related, preview),
+    }
+  })
+}

@@ -1,0 +1,52 @@
+import type { ResolvedConfig, ResolvedSite } from '../../config/resolve-config.js'
+import type { Strings, Theme } from '../../config/theme.js'
+import type { RoutedArticle } from '../route-site.js'
+import type { ArticleView, CardView, Crumb, PageContext } from '../views.js'
+
+/** One HTML page to render: where it goes, with which layout, from what data. */
+export interface Page {
+  /** Site path without the base path. */
+  path: string
+  outputPath: string
+  /** Theme layout name: `home`, `article`, `listing` or `404`. */
+  layout: string
+  /**
+   * Fingerprint of every input of the page's context. Equal keys (with equal templates)
+   * mean equal output, which is what lets a rebuild skip the page.
+   */
+  key: string
+  /** Builds the template context; only called for pages that are rendered (article bodies may be read from the cache). */
+  context(): Promise<PageContext>
+}
+
+/**
+ * An article page's key: what the page shows of other articles and of the site, then the
+ * article's source hash, kept apart so that a body-only edit can rekey the page alone.
+ */
+export const withSourceHash = (pageKey: string, sourceHash: string): string =>
+  `${pageKey.split('.')[0]}.${sourceHash}`
+
+/** Structured data the pages stage asks the outputs stage for: serialised JSON-LD, safe inside `<script>`. */
+export interface StructuredData {
+  article(article: ArticleView, crumbs: Crumb[]): string[]
+  listing(crumbs: Crumb[]): string[]
+  home(): string[]
+}
+
+/** Cards kept between runs of one builder, by source hash, id and path. */
+export type CardMemo = Map<string, { card: CardView; key: string }>
+
+/** Options of the pages stage: the few parts of the config pages depend on. */
+export interface PagesOptions {
+  site: ResolvedSite
+  theme: Pick<Theme, 'options' | 'usesBuildDate'>
+  strings: Strings
+  feeds: ResolvedConfig['feeds']
+  pageSize: number
+  structuredData: StructuredData
+  /** The build's clock (for the footer year, which must not change within a build). */
+  now: number
+  /** The sanitized body of an article: kept out of the site model so that huge archives fit in memory. */
+  bodyOf: (article: RoutedArticle) => Promise<string>
+  cardMemo?: CardMemo
+}

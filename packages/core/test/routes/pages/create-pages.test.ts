@@ -1,0 +1,175 @@
+import { describe, expect, test } from 'vitest'
+import type { ResolvedConfig } from '../../../src/config/resolve-config.js'
+import { createPages } from '../../../src/routes/pages/create-pages.js'
+import type { Page, PagesOptions } from '../../../src/routes/pages/page.js'
+import { PathRegistry, type RoutedSite, routeSite } from '../../../src/routes/route-site.js'
+import { createSiteModel } from '../../../src/site/create-site.js'
+import { makeRecord } from '../../helpers.js'
+import { site as siteOptions } from '../../outputs/fixtures.js'
+
+const NOW = Date.parse('2025-06-01T00:00:00+08:00')
+const PATTERNS = {
+  article: '/:year/:month/:day/:slug/',
+  category: '/kategori/:slug/',
+  tag: '/tag/:slug/',
+  author: '/penulis/:slug/',
+}
+const FEEDS: ResolvedConfig['feeds'] = {
+  enabled: true,
+  limit: 20,
+  content: 'full',
+  tags: false,
+  categories: true,
+  authors: true,
+}
+
+const records = Array.from({ length: 5 }, (_, i) =>
+  makeRecord({
+    path: `content/berita-${i}.md`,
+    title: `Berita ${i}`,
+    date: `2025-05-1${i}T08:00`,
+    category: i % 2 ? 'Ekonomi' : 'Pemerintahan',
+    tags: ['Samarinda'],
+    author: 'Rina',
+  }),
+)
+
+function pagesOf(overrides: Partial<PagesOptions> = {}): { pages: Page[]; routed: RoutedSite } {
+  const registry = new PathRegistry()
+  const model = createSiteModel(records, {
+    lang: 'id-ID',
+    contentPrefix: 'content/',
+    drafts: false,
+    future: false,
+    now: NOW,
+    relatedCount: 2,
+  })
+  const routed = routeSite(model, PATTERNS, registry)
+  const pages = createPages(routed, registry, {
+    site: siteOptions(),
+    theme: {},
+    strings: { 'route.page': 'halaman', 'route.archive': 'arsip', 'archive.title': 'Arsip' },
+    feeds: FEEDS,
+    pageSize: 2,
+    structuredData: { article: () => ['{"@type":"NewsArticle"}'], listing: () => [], home: () => ['{}'] },
+    now: NOW,
+    bodyOf: async (article) => `<p>Isi ${article.title}</p>`,
+    ...overrides,
+  })
+  return { pages, routed }
+}
+
+const byPath = (pages: Page[], path: string) => pages.find((p) => p.path === path) as Page
+
+describe('createPages', () => {
+  test('makes the home page, one page per article, paginated listings and the 404 page, in that order', () => {
+    const { pages } = pagesOf()
+    expect(pages.map((p) => [p.layout, p.path])).toEqual([
+      ['home', '/'],
+      ['article', '/2025/05/14/berita-4/'],
+      ['article', '/2025/05/13/berita-3/'],
+      ['article', '/2025/05/12/berita-2/'],
+      ['article', '/2025/05/11/berita-1/'],
+      ['article', '/2025/05/10/berita-0/'],
+      ['listing', '/kategori/ekonomi/'],
+      ['listing', '/kategori/pemerintahan/'],
+      ['listing', '/kategori/pemerintahan/halaman/2/'],
+      ['listing', '/tag/samarinda/'],
+      ['listing', '/tag/samarinda/halaman/2/'],
+      ['listing', '/tag/samarinda/halaman/3/'],
+      ['listing', '/penulis/rina/'],
+      ['listing', '/penulis/rina/halaman/2/'],
+      ['listing', '/penulis/rina/halaman/3/'],
+      ['listing', '/arsip/'],
+      ['listing', '/arsip/halaman/2/'],
+      ['listing', '/arsip/halaman/3/'],
+      ['404', '/404.html'],
+    ])
+  })
+
+  test('home: the newest story on top, the rest as latest, a block per section', async () => {
+    const context = await byPath(pagesOf().pages, '/').context()
+    expect(context.page.kind).toBe('home')
+    expect(context.home?.top?.title).toBe('Berita 4')
+    expect(context.home?.latest.map((c) => c.title)).toEqual(['Berita 3', 'Berita 2', 'Berita 1', 'Berita 0'])
+    expect(context.home?.sections.map((s) => [s.section.name, s.articles.map((a) => a.title)])).toEqual([
+      ['Pemerintahan', ['Berita 4', 'Berita 2', 'Berita 0']],
+      ['Ekonomi', ['Berita 3', 'Berita 1']],
+    ])
+    expect(context.page.meta.jsonLd).toEqual(['{}'])
+  })
+
+  test('article: body, canonical, breadcrumbs, Open Graph values, section feeds and related cards', async () => {
+    const context = await byPath(pagesOf().pages, '/2025/05/14/berita-4/').context()
+    expect(context.article?.html).toBe('<p>Isi Berita 4</p>')
+    expect(context.page.meta).toMatchObject({
+      title: 'Berita 4 | Kaltim News',
+      canonical: 'https://kaltim.example/news/2025/05/14/berita-4/',
+      ogType: 'article',
+      noindex: false,
+      article: { section: 'Pemerintahan', tags: ['Samarinda'] },
+      jsonLd: ['{"@type":"NewsArticle"}'],
+    })
+    expect(context.page.breadcrumbs.map((c) => c.name)).toEqual(['Home', 'Pemerintahan', 'Berita 4'])
+    expect(context.page.meta.feeds.map((f) => f.url)).toContain(
+      'https://kaltim.example/news/kategori/pemerintahan/feed/rss.xml',
+    )
+    expect(context.related?.length).toBe(2)
+  })
+
+  test('listing: page numbers, titles and links between pages', async () => {
+    const second = await byPath(pagesOf().pages, '/tag/samarinda/halaman/2/').context()
+    expect(second.listing?.articles.map((c) => c.title)).toEqual(['Berita 2', 'Berita 1'])
+    expect(second.listing?.pagination).toMatchObject({
+      current: 2,
+      total: 3,
+      prev: '/news/tag/samarinda/',
+      next: '/news/tag/samarinda/halaman/3/',
+    })
+    expect(second.page.meta.title).toBe('tag: Samarinda (Page 2) | Kaltim News')
+  })
+
+  test('404: not indexed, lists the latest articles', async () => {
+    const context = await byPath(pagesOf().pages, '/404.html').context()
+    expect(context.page.meta.noindex).toBe(true)
+    expect(context.home?.latest.map((c) => c.title)).toEqual([
+      'Berita 4',
+      'Berita 3',
+      'Berita 2',
+      'Berita 1',
+      'Berita 0',
+    ])
+  })
+
+  test('keys change with what a page shows, and only then', () => {
+    const first = pagesOf().pages
+    const again = pagesOf().pages
+    expect(again.map((p) => p.key)).toEqual(first.map((p) => p.key))
+    const retitled = pagesOf({ site: siteOptions({ title: 'Berita Baru' }) }).pages
+    expect(retitled.every((p, i) => p.key !== first[i]?.key)).toBe(true)
+  })
+
+  test('a listing that takes a path already claimed gives way with a duplicate-url error', () => {
+    const registry = new PathRegistry()
+    registry.claim('/arsip/', 'content/arsip.md', { line: 2, column: 7 })
+    const { routed } = pagesOf()
+    const pages = createPages(routed, registry, {
+      site: siteOptions(),
+      theme: {},
+      strings: { 'route.archive': 'arsip' },
+      feeds: FEEDS,
+      pageSize: 12,
+      structuredData: { article: () => [], listing: () => [], home: () => [] },
+      now: NOW,
+      bodyOf: async () => '',
+    })
+    expect(pages.some((p) => p.path === '/arsip/')).toBe(false)
+    expect(registry.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'duplicate-url',
+        file: 'content/arsip.md',
+        place: { line: 2, column: 7 },
+      }),
+    ])
+  })
+})
