@@ -20,7 +20,12 @@ export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
 export { RULES, type RuleEntry, type RuleId } from './errors/catalogue.js'
 export { type Diagnostic, formatDiagnostic, type Position } from './errors/diagnostic.js'
 export { type BuildOptions, type BuildReport, build } from './pipeline/build.js'
-export { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './pipeline/create-site-builder.js'
+export {
+  createSiteBuilder,
+  type SiteBuilder,
+  type SiteBuilderOptions,
+} from './pipeline/create-site-builder.js'
+export type { SiteBuildResult, SiteBuildRun } from './pipeline/run-types.js'
 export { buildShard, merge, parseShard, type ShardReport } from './pipeline/shards.js'
 export type * from './routes/views.js'
 export type { NewsDate } from './util/news-date.js'

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { knownSlugs, rememberSlugs } from '../site/slug.js'
+import type { KnownSlugs } from '../site/slug.js'
 import type { CachedArticle } from './article-cache.js'
 
 /** Bumped when the stored shape changes, so an old index is never misread. */
@@ -29,18 +29,21 @@ export interface SourceIndex {
   get(sourcePath: string): IndexedSource | undefined
   /** The paths it has entries for. */
   paths(): IterableIterator<string>
+  /** The slugs earlier processes made, as they saved them (each with what made it). */
+  slugs(): KnownSlugs[]
   /**
-   * Records new entries, forgets removed sources and keeps the slugs made since: appended,
+   * Records new entries, forgets removed sources and keeps the slugs not saved yet: appended,
    * so the cost follows the change.
    */
-  update(changed: ReadonlyMap<string, IndexedSource>, removed: readonly string[]): Promise<void>
+  update(
+    changed: ReadonlyMap<string, IndexedSource>,
+    removed: readonly string[],
+    slugs: KnownSlugs,
+  ): Promise<void>
 }
 
 /** A line of the index: a source's entry, a removed source, or the slugs made so far. */
-type IndexLine =
-  | ['source', string, IndexedSource]
-  | ['removed', string]
-  | ['slugs', ReturnType<typeof knownSlugs>]
+type IndexLine = ['source', string, IndexedSource] | ['removed', string] | ['slugs', KnownSlugs]
 
 /**
  * Loads the index kept at `file`, valid only for this content fingerprint (Warta's version,
@@ -51,6 +54,7 @@ type IndexLine =
 export function loadSourceIndex(file: string, fingerprint: string): SourceIndex {
   const header = JSON.stringify({ format: FORMAT, fingerprint })
   const entries = new Map<string, IndexedSource>()
+  const savedSlugs: KnownSlugs[] = []
   let lineCount = 0
   try {
     const [first, ...lines] = readFileSync(file, 'utf8').split('\n')
@@ -66,19 +70,23 @@ export function loadSourceIndex(file: string, fingerprint: string): SourceIndex 
         lineCount++
         if (line[0] === 'source') entries.set(line[1], line[2])
         else if (line[0] === 'removed') entries.delete(line[1])
-        else if (line[0] === 'slugs') rememberSlugs(line[1])
+        else if (line[0] === 'slugs') savedSlugs.push(line[1])
       }
     }
   } catch {
     // Missing or unreadable: every source is read, and the index is written afresh.
   }
   let needsRewrite = lineCount === 0
-  // Slugs already in the file: only new ones are appended.
-  const savedSlugs = new Set(knownSlugs().slugs.map(([text]) => text))
-  const newSlugs = (): ['slugs', ReturnType<typeof knownSlugs>] => {
-    const { maker, slugs } = knownSlugs()
-    const fresh = slugs.filter(([text]) => !savedSlugs.has(text))
-    for (const [text] of fresh) savedSlugs.add(text)
+  // Slugs already in the file by the same slugify: only others are appended.
+  let saved: Set<string> | undefined
+  const newSlugs = ({ maker, slugs }: KnownSlugs): ['slugs', KnownSlugs] => {
+    saved ??= new Set(
+      savedSlugs
+        .filter((known) => known.maker === maker)
+        .flatMap((known) => known.slugs.map(([text]) => text)),
+    )
+    const fresh = slugs.filter(([text]) => !saved?.has(text))
+    for (const [text] of fresh) saved.add(text)
     return ['slugs', { maker, slugs: fresh }]
   }
 
@@ -99,8 +107,9 @@ export function loadSourceIndex(file: string, fingerprint: string): SourceIndex 
   return {
     get: (sourcePath) => entries.get(sourcePath),
     paths: () => entries.keys(),
-    async update(changed, removed) {
-      const slugs = newSlugs()
+    slugs: () => savedSlugs,
+    async update(changed, removed, known) {
+      const slugs = newSlugs(known)
       if (changed.size === 0 && removed.length === 0 && slugs[1].slugs.length === 0 && !needsRewrite) return
       for (const [sourcePath, entry] of changed) entries.set(sourcePath, entry)
       for (const sourcePath of removed) entries.delete(sourcePath)
@@ -109,7 +118,7 @@ export function loadSourceIndex(file: string, fingerprint: string): SourceIndex 
         needsRewrite = false
         lineCount = entries.size + 1
         const all: IndexLine[] = [...entries].map(([sourcePath, entry]) => ['source', sourcePath, entry])
-        return write([['slugs', knownSlugs()], ...all], true)
+        return write([['slugs', known], ...all], true)
       }
       await write(
         [

@@ -10,7 +10,8 @@ import { type BuildOverrides, type ResolvedConfig, resolveConfig } from '../conf
 import type { WartaConfig } from '../config/types.js'
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../errors/diagnostic.js'
 import { cacheDirOf } from '../pipeline/build.js'
-import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from '../pipeline/create-site-builder.js'
+import { createSiteBuilder, type SiteBuilder } from '../pipeline/create-site-builder.js'
+import type { SiteBuildResult } from '../pipeline/run-types.js'
 import { createStructuredData } from '../pipeline/structured-data.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import { writeChangedFiles } from '../write/write-in-place.js'
@@ -105,7 +106,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   const createBuilder = (r: ResolvedConfig) =>
     createSiteBuilder(r, {
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
-      qualityChecks: false,
+      mode: 'preview',
       structuredData: createStructuredData(r),
     })
   let builder: SiteBuilder = createBuilder(resolved)

@@ -9,8 +9,9 @@ import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import type { Redirect } from '../routes/permalink-history.js'
 import type { Schedule } from '../site/schedule.js'
 import { createSiteWriter } from '../write/write-output.js'
-import { writeFileAtomically, writePermalinkHistory } from '../write/write-site-files.js'
-import { createSiteBuilder, type SiteBuildResult } from './create-site-builder.js'
+import { scheduleFileOf, writePermalinkHistory, writeSchedule } from '../write/write-site-files.js'
+import { createSiteBuilder } from './create-site-builder.js'
+import type { SiteBuildResult } from './run-types.js'
 import { createStructuredData } from './structured-data.js'
 
 /** Options of one build run. */
@@ -106,8 +107,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const { generations, ...stats } = await writer.commit()
   await manifest?.save(result.files, generations)
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
-  const scheduleFile = path.join(resolved.root, '.warta', 'schedule.json')
-  await writeFileAtomically(scheduleFile, `${JSON.stringify(result.schedule, null, 2)}\n`)
+  await writeSchedule(resolved.root, result.schedule)
   const durationMs = Math.round(performance.now() - started)
   return {
     outDir: resolved.outDir,
@@ -119,7 +119,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     diagnostics: result.diagnostics,
     redirectsAdded: result.permalinks?.added ?? [],
     schedule: result.schedule,
-    scheduleFile,
+    scheduleFile: scheduleFileOf(resolved.root),
     summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }

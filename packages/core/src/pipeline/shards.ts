@@ -9,12 +9,9 @@ import {
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaConfigError } from '../errors/build-error.js'
-import { writeFileAtomically } from '../write/write-site-files.js'
+import { SHARD_MANIFEST, writeShardManifest } from '../write/write-site-files.js'
 import { type BuildOptions, type BuildReport, build, cacheDirOf } from './build.js'
 import { createSiteBuilder, type Shard } from './create-site-builder.js'
-
-/** The file a shard build writes into its output folder. */
-export const SHARD_MANIFEST = 'warta-shard.json'
 
 interface ShardManifest {
   format: 1
@@ -55,9 +52,8 @@ export async function buildShard(
   const resolved = resolveConfig(config, options)
   const builder = createSiteBuilder(resolved)
   const entries = await builder.processShard(shard)
-  const manifest = path.join(resolved.outDir, SHARD_MANIFEST)
   const content: ShardManifest = { format: 1, shard, entries }
-  await writeFileAtomically(manifest, JSON.stringify(content))
+  const manifest = await writeShardManifest(resolved.outDir, content)
   const ms = Math.round(performance.now() - started)
   return {
     manifest,

@@ -10,7 +10,7 @@ import { readThemeAssets, type ThemeAsset } from '../render/theme-assets.js'
 import { PERMALINK_HISTORY_FILE } from '../routes/permalink-history.js'
 import { createUrlFor } from '../routes/to-views.js'
 import { compareText } from '../util/compare-text.js'
-import type { SourceChanges } from './create-site-builder.js'
+import type { SourceChanges } from './source-store.js'
 
 /** Everything a build reads besides the articles: authors, templates, assets, public files, permalink history. */
 export interface SiteInputs {
@@ -25,19 +25,19 @@ export interface SiteInputs {
 }
 
 /**
- * Loads the site's inputs other than articles, and keeps them while the watcher reports
- * changes to articles only: an article edit then costs no template compiling or folder walks.
+ * The site's inputs other than articles: those of the last run while the watcher reports
+ * changes to articles only (an article edit then costs no template compiling or folder
+ * walks), else loaded afresh.
  */
-export function createInputsLoader(config: ResolvedConfig) {
-  let cached: SiteInputs | undefined
+export async function loadSiteInputs(
+  config: ResolvedConfig,
+  last: SiteInputs | undefined,
+  changes?: SourceChanges,
+): Promise<SiteInputs> {
   const contentDir = config.contentDir + path.sep
-  return async (changes?: SourceChanges): Promise<SiteInputs> => {
-    const onlyContent =
-      changes && [...changes.changed, ...changes.removed].every((file) => file.startsWith(contentDir))
-    if (cached && onlyContent) return cached
-    cached = await loadInputs(config)
-    return cached
-  }
+  const onlyContent =
+    changes && [...changes.changed, ...changes.removed].every((file) => file.startsWith(contentDir))
+  return last && onlyContent ? last : loadInputs(config)
 }
 
 async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {

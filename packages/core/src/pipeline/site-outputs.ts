@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../config/resolve-config.js'
+import type { ResolvedConfig, ResolvedSite } from '../config/resolve-config.js'
 import { generateFeeds } from '../outputs/feeds.js'
 import { generateNewsSitemap } from '../outputs/news-sitemap.js'
 import { generateRobots } from '../outputs/robots.js'
@@ -44,7 +44,9 @@ async function memoized(
 
 /** Options of the site outputs. */
 export interface SiteOutputsOptions {
-  config: ResolvedConfig
+  site: ResolvedSite
+  feeds: ResolvedConfig['feeds']
+  sitemap: ResolvedConfig['sitemap']
   pages: readonly Page[]
   termPaths: TermPaths
   now: number
@@ -68,38 +70,38 @@ export async function generateSiteOutputs(
   site: RoutedSite,
   options: SiteOutputsOptions,
 ): Promise<GeneratedFile[]> {
-  const { config, termPaths, memo } = options
+  const { site: siteOptions, feeds, termPaths, memo } = options
   const used: OutputMemo = new Map()
-  const urlFor = createUrlFor(config.site.basePath)
+  const urlFor = createUrlFor(siteOptions.basePath)
   // Bylines come from the authors/ folder as well as from the source.
   const fingerprint = (articles: readonly RoutedArticle[]) =>
     articles.map((a) => `${a.sourceHash}@${a.path}@${JSON.stringify(a.authors)}`).join(',')
   const files: GeneratedFile[] = []
 
-  if (config.feeds.enabled) {
+  if (feeds.enabled) {
     const listings: { title: string; path: string; articles: RoutedArticle[] }[] = [
-      { title: config.site.title, path: '/', articles: site.articles },
+      { title: siteOptions.title, path: '/', articles: site.articles },
     ]
-    if (config.feeds.categories)
+    if (feeds.categories)
       for (const c of site.categories)
-        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
-    if (config.feeds.tags)
+        listings.push({ title: `${siteOptions.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+    if (feeds.tags)
       for (const c of site.tags)
-        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
-    if (config.feeds.authors)
+        listings.push({ title: `${siteOptions.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+    if (feeds.authors)
       for (const c of site.authors)
-        listings.push({ title: `${config.site.title}: ${c.term.name}`, path: c.path, articles: c.articles })
+        listings.push({ title: `${siteOptions.title}: ${c.term.name}`, path: c.path, articles: c.articles })
     for (const listing of listings) {
-      const newest = listing.articles.slice(0, config.feeds.limit)
+      const newest = listing.articles.slice(0, feeds.limit)
       if (options.only && !newest.some((a) => options.only?.has(a.id))) continue
       const key = `feed|${listing.path}|${listing.title}|${fingerprint(newest)}`
       files.push(
         ...(await memoized(options, used, key, async () =>
           generateFeeds({
-            site: config.site,
-            feeds: config.feeds,
+            site: siteOptions,
+            feeds,
             title: listing.title,
-            description: config.site.description,
+            description: siteOptions.description,
             path: urlFor(listing.path),
             feedDir: feedFolder(listing.path),
             articles: await Promise.all(
@@ -117,7 +119,7 @@ export async function generateSiteOutputs(
     for (const [key, value] of used) memo.set(key, value)
     return files
   }
-  if (config.sitemap.enabled) {
+  if (options.sitemap.enabled) {
     const lastmodOf = new Map(site.articles.map((a) => [a.outputPath, a.modified.iso]))
     const newest = site.articles[0]?.modified.iso
     const entries: SitemapEntry[] = options.pages
@@ -126,7 +128,7 @@ export async function generateSiteOutputs(
     const sitemapKey = `sitemap|${hashText(JSON.stringify(entries))}`
     files.push(
       ...(await memoized(options, used, sitemapKey, () =>
-        generateSitemaps({ site: config.site, entries, maxUrls: config.sitemap.maxUrls }),
+        generateSitemaps({ site: siteOptions, entries, maxUrls: options.sitemap.maxUrls }),
       )),
     )
     // The 48-hour window moves with the clock, so the clock's minute is part of the key.
@@ -137,16 +139,16 @@ export async function generateSiteOutputs(
         {
           path: 'news-sitemap.xml',
           contents: await generateNewsSitemap({
-            site: config.site,
+            site: siteOptions,
             articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, '')),
             now: options.now,
           }),
         },
       ])),
     )
-    const robots = generateRobots(config.site, [
-      absoluteUrl(config.site, 'sitemap.xml'),
-      absoluteUrl(config.site, 'news-sitemap.xml'),
+    const robots = generateRobots(siteOptions, [
+      absoluteUrl(siteOptions, 'sitemap.xml'),
+      absoluteUrl(siteOptions, 'news-sitemap.xml'),
     ])
     files.push({ path: 'robots.txt', contents: robots, key: hashText(robots), group: 'robots' })
   }

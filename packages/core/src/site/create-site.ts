@@ -3,7 +3,7 @@ import type { AuthorEntity } from '../content/read-authors.js'
 import { compareText } from '../util/compare-text.js'
 import type { NewsDate } from '../util/news-date.js'
 import { findRelated } from './related.js'
-import { toSlug } from './slug.js'
+import { createSlugger } from './slug.js'
 import type { ArticleAuthor, Collection, SiteArticle, SiteModel, Term } from './types.js'
 
 /** What decides which articles are in the site. */
@@ -24,6 +24,8 @@ export interface SiteModelOptions {
    * entities are unchanged) and the last related-articles result with its fingerprint.
    */
   memo?: SiteModelMemo
+  /** Makes slugs of titles, terms and author ids; a builder passes its own, which remembers them. Default: a fresh one. */
+  slug?: (text: string) => string
 }
 
 /** See `SiteModelOptions.memo`. */
@@ -38,8 +40,6 @@ const WORDS_PER_MINUTE = 200
 export const readingTimeOf = (wordCount: number): number =>
   Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE))
 
-const term = (name: string): Term => ({ name, slug: toSlug(name) })
-
 function articleId(record: ArticleRecord, contentPrefix: string): string {
   const id = record.data.id
   if (typeof id === 'string' && id.trim()) return id.trim()
@@ -50,10 +50,10 @@ function articleId(record: ArticleRecord, contentPrefix: string): string {
 }
 
 /** Terms by slug, in order; of spellings sharing a slug, the first written is the one shown. */
-function uniqueTerms(names: readonly string[]): Term[] {
+function uniqueTerms(names: readonly string[], toSlug: (text: string) => string): Term[] {
   const bySlug = new Map<string, Term>()
   for (const name of names) {
-    const t = term(name)
+    const t = { name, slug: toSlug(name) }
     if (!bySlug.has(t.slug)) bySlug.set(t.slug, t)
   }
   return [...bySlug.values()]
@@ -62,8 +62,9 @@ function uniqueTerms(names: readonly string[]): Term[] {
 /** Normalises one record's front matter into a site article. */
 export function toSiteArticle(
   record: ArticleRecord,
-  options: Pick<SiteModelOptions, 'lang' | 'contentPrefix' | 'authors'>,
+  options: Pick<SiteModelOptions, 'lang' | 'contentPrefix' | 'authors' | 'slug'>,
 ): SiteArticle {
+  const toSlug = options.slug ?? createSlugger().slug
   const data = record.data
   const people = [...(data.author ? [data.author] : []), ...(data.authors ?? [])]
   // One entry per person: a name in both `author` and `authors` would list the article twice on their page.
@@ -106,8 +107,8 @@ export function toSiteArticle(
     liveblog: data.liveblog ?? false,
     liveEntries: record.liveEntries,
     authors,
-    category: data.category ? term(data.category) : undefined,
-    tags: uniqueTerms(data.tags ?? []),
+    category: data.category ? { name: data.category, slug: toSlug(data.category) } : undefined,
+    tags: uniqueTerms(data.tags ?? [], toSlug),
     summary: data.summary,
     excerpt: record.excerpt,
     image: data.image,
@@ -181,10 +182,11 @@ function memoizedRelated(
 /** Builds the site model: which articles are published, in what order, grouped how, related to what. */
 export function createSiteModel(records: readonly ArticleRecord[], options: SiteModelOptions): SiteModel {
   const memo = options.memo
+  const slug = options.slug ?? createSlugger().slug
   const all = records.map((record) => {
     let article = memo?.articles.get(record)
     if (!article) {
-      article = toSiteArticle(record, options)
+      article = toSiteArticle(record, { ...options, slug })
       memo?.articles.set(record, article)
     }
     return article

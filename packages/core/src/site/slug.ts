@@ -7,36 +7,50 @@ import slugify from '@sindresorhus/slugify'
 const options = { decamelize: false }
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 const MARK = /\p{M}/u
-const transliterable = new Map<string, boolean>()
+/** Slugs remembered at most: tags and names repeat, headlines do not. */
+const MAX_SLUGS = 100_000
 
-/** Whether slugify keeps something of a character (`a`, `Ü` → `ue`, `ب` → `b`) rather than dropping it. */
-function isTransliterable(char: string): boolean {
-  let kept = transliterable.get(char)
-  if (kept === undefined) {
-    kept = slugify(char, options) !== ''
-    transliterable.set(char, kept)
-  }
-  return kept
+/** Slugs made so far, with the versions of what made them: what a persistent cache keeps. */
+export interface KnownSlugs {
+  maker?: string
+  slugs: [string, string][]
 }
 
 /**
- * Makes a URL slug from any text: transliterates, lower-cases, joins words with `-`.
- * Letters of scripts with no Latin transliteration (Chinese, Japanese, Thai…) are kept
- * as they are: dropping them would turn `苹果发布iPhone 17` into `iphone-17`, and every
- * all-Chinese headline into the same placeholder, colliding with the others.
+ * Makes slugs and remembers them: slugifying is the costly part of the site model, and tags and
+ * names repeat across thousands of articles. One slugger per builder, so no state is shared
+ * between builders in one process.
  */
-export function toSlug(text: string): string {
-  let slug = slugs.get(text)
-  if (slug === undefined) {
-    // Tags and names repeat across thousands of articles; slugifying is the costly part.
-    if (slugs.size > 100_000) slugs.clear()
-    slug = computeSlug(text)
-    slugs.set(text, slug)
-  }
-  return slug
+export interface Slugger {
+  /** The slug of a text (see `computeSlug`). */
+  slug(text: string): string
+  /** The slugs made so far, for a persistent cache to keep between processes. */
+  known(): KnownSlugs
+  /** Takes slugs an earlier process made (see `known`), if the same slugify made them. */
+  remember(known: KnownSlugs): void
 }
 
-const slugs = new Map<string, string>()
+/** Creates a slugger with an empty memory. */
+export function createSlugger(): Slugger {
+  const slugs = new Map<string, string>()
+  const transliterable = new Map<string, boolean>()
+  return {
+    slug(text) {
+      let slug = slugs.get(text)
+      if (slug === undefined) {
+        if (slugs.size > MAX_SLUGS) slugs.clear()
+        slug = computeSlug(text, transliterable)
+        slugs.set(text, slug)
+      }
+      return slug
+    },
+    known: () => ({ maker: maker(), slugs: [...slugs] }),
+    remember(known) {
+      if (!maker() || known.maker !== maker()) return
+      for (const [text, slug] of known.slugs) if (slugs.size < MAX_SLUGS) slugs.set(text, slug)
+    },
+  }
+}
 
 let makerMemo: { value?: string } | undefined
 
@@ -62,19 +76,22 @@ function readMaker(): string | undefined {
   }
 }
 
-/** The slugs made so far, for a persistent cache to keep between processes, with what made them. */
-export const knownSlugs = (): { maker?: string; slugs: [string, string][] } => ({
-  maker: maker(),
-  slugs: [...slugs],
-})
-
-/** Takes slugs an earlier process made (see `knownSlugs`), if the same slugify made them. */
-export function rememberSlugs(known: { maker?: string; slugs: [string, string][] }): void {
-  if (!maker() || known.maker !== maker()) return
-  for (const [text, slug] of known.slugs) if (slugs.size < 100_000) slugs.set(text, slug)
-}
-
-function computeSlug(text: string): string {
+/**
+ * Makes a URL slug from any text: transliterates, lower-cases, joins words with `-`.
+ * Letters of scripts with no Latin transliteration (Chinese, Japanese, Thai…) are kept
+ * as they are: dropping them would turn `苹果发布iPhone 17` into `iphone-17`, and every
+ * all-Chinese headline into the same placeholder, colliding with the others.
+ * `transliterable` remembers, per character, whether slugify keeps something of it.
+ */
+function computeSlug(text: string, transliterable: Map<string, boolean>): string {
+  const isTransliterable = (char: string) => {
+    let kept = transliterable.get(char)
+    if (kept === undefined) {
+      kept = slugify(char, options) !== ''
+      transliterable.set(char, kept)
+    }
+    return kept
+  }
   const chars = [...text.normalize('NFC')]
   const native: boolean[] = []
   chars.forEach((char, i) => {

@@ -16,3 +16,21 @@ export async function writeFileAtomically(file: string, contents: string): Promi
 export async function writePermalinkHistory(root: string, history: PermalinkHistory): Promise<void> {
   await writeFileAtomically(path.join(root, PERMALINK_HISTORY_FILE), `${JSON.stringify(history, null, 2)}\n`)
 }
+
+/** Where a build says when the site next changes by the clock alone: never published. */
+export const scheduleFileOf = (root: string): string => path.join(root, '.warta', 'schedule.json')
+
+/** Saves the build's schedule (see `scheduleFileOf`). */
+export async function writeSchedule(root: string, schedule: unknown): Promise<void> {
+  await writeFileAtomically(scheduleFileOf(root), `${JSON.stringify(schedule, null, 2)}\n`)
+}
+
+/** The file a shard build writes into its output folder, for `warta merge`. */
+export const SHARD_MANIFEST = 'warta-shard.json'
+
+/** Saves a shard's processed articles into its output folder; returns the file's path. */
+export async function writeShardManifest(outDir: string, manifest: unknown): Promise<string> {
+  const file = path.join(outDir, SHARD_MANIFEST)
+  await writeFileAtomically(file, JSON.stringify(manifest))
+  return file
+}

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { knownSlugs, rememberSlugs, toSlug } from '../../src/site/slug.js'
+import { createSlugger } from '../../src/site/slug.js'
+
+const toSlug = createSlugger().slug
 
 describe('toSlug', () => {
   test.each([
@@ -50,12 +52,20 @@ describe('toSlug', () => {
 
 describe('slugs kept between processes', () => {
   test('are taken only from the same slugify and transliteration tables', () => {
-    const { maker } = knownSlugs()
+    const slugger = createSlugger()
+    const { maker } = slugger.known()
     expect(maker).toMatch(/^\d+\.\d+\.\d+\+\d+\.\d+\.\d+$/)
-    rememberSlugs({ maker: `${maker}-other`, slugs: [['Judul dari versi lain', 'lain']] })
-    expect(toSlug('Judul dari versi lain')).toBe('judul-dari-versi-lain')
-    rememberSlugs({ maker, slugs: [['Judul yang sudah dikenal', 'dikenal']] })
-    expect(toSlug('Judul yang sudah dikenal')).toBe('dikenal')
-    expect(knownSlugs().slugs).toContainEqual(['Judul dari versi lain', 'judul-dari-versi-lain'])
+    slugger.remember({ maker: `${maker}-other`, slugs: [['Judul dari versi lain', 'lain']] })
+    expect(slugger.slug('Judul dari versi lain')).toBe('judul-dari-versi-lain')
+    slugger.remember({ maker, slugs: [['Judul yang sudah dikenal', 'dikenal']] })
+    expect(slugger.slug('Judul yang sudah dikenal')).toBe('dikenal')
+    expect(slugger.known().slugs).toContainEqual(['Judul dari versi lain', 'judul-dari-versi-lain'])
+  })
+
+  test('belong to one slugger: another in the same process knows none of them', () => {
+    const first = createSlugger()
+    first.remember({ maker: first.known().maker, slugs: [['Judul khusus', 'khusus']] })
+    expect(first.slug('Judul khusus')).toBe('khusus')
+    expect(createSlugger().slug('Judul khusus')).toBe('judul-khusus')
   })
 })

@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { createArticleCache } from '../../src/cache/article-cache.js'
+import { createArticleSchema } from '../../src/content/article-schema.js'
+import { type ProcessSourceContext, processSource } from '../../src/content/process-source.js'
+import { createProcessor } from '../../src/markdown/create-processor.js'
+import { createSourceStore, type SourceStoreOptions } from '../../src/pipeline/source-store.js'
+import { createTempDir } from '../helpers.js'
+
+const article = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2025-05-16\n---\n\n${body}\n`
+
+async function storeIn(root: string, extra: Partial<SourceStoreOptions> = {}) {
+  const context: ProcessSourceContext = {
+    processor: createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] }),
+    schema: createArticleSchema('Asia/Makassar'),
+    timeZone: 'Asia/Makassar',
+  }
+  let processed = 0
+  const localContext = async () => context
+  const store = createSourceStore({
+    root,
+    contentDir: path.join(root, 'content'),
+    contentIgnore: [],
+    fingerprint: 'test',
+    cache: createArticleCache(path.join(root, 'cache')),
+    localContext,
+    // On this thread: the store is under test, not the worker pool.
+    createProcessor: () => ({
+      async process(sources, onResult) {
+        for (const source of sources) {
+          processed++
+          await onResult(source, await processSource(source.sourcePath, source.raw, context, source.rawHash))
+        }
+      },
+      close: async () => undefined,
+    }),
+    ...extra,
+  })
+  return { store, processed: () => processed }
+}
+
+describe('createSourceStore', () => {
+  test('processes each source once, keeps records without bodies, and reads bodies back from the cache', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    await writeFile(path.join(root, 'content', 'banjir.md'), article('Banjir', 'Air naik di *Samarinda*.'))
+    const { store, processed } = await storeIn(root)
+    const first = await store.update()
+    expect(first.paths).toEqual(['content/banjir.md'])
+    expect(first.read).toEqual(['content/banjir.md'])
+    expect(first.entries[0]?.record?.html).toBe('')
+    const record = first.entries[0]?.record
+    if (!record) throw new Error('no record')
+    expect(await store.bodyOf({ sourcePath: 'content/banjir.md', record })).toBe(
+      '<p>Air naik di <em>Samarinda</em>.</p>',
+    )
+    const again = await store.update()
+    expect(again.replaced.size).toBe(0)
+    expect(processed()).toBe(1)
+  })
+
+  test('reports what changed, with the entry it replaces, and forgets removed sources', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    const file = path.join(root, 'content', 'a.md')
+    await writeFile(file, article('A', 'Satu.'))
+    await writeFile(path.join(root, 'content', 'b.md'), article('B', 'Dua.'))
+    const { store } = await storeIn(root)
+    const before = await store.update()
+    await writeFile(file, article('A', 'Satu, diperbarui.'))
+    const after = await store.update({ changes: { changed: new Set([file]), removed: new Set() } })
+    expect([...after.replaced.keys()]).toEqual(['content/a.md'])
+    expect(after.replaced.get('content/a.md')?.rawHash).toBe(before.entries[0]?.rawHash)
+    const removed = await store.update({
+      changes: { changed: new Set(), removed: new Set([path.join(root, 'content', 'b.md')]) },
+    })
+    expect(removed.paths).toEqual(['content/a.md'])
+    expect(store.entry('content/b.md')).toBeUndefined()
+  })
+
+  test('keeps the slugs it made in the source index for the next process, and only its own', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    await writeFile(path.join(root, 'content', 'a.md'), article('A', 'Satu.'))
+    const sourceIndexFile = path.join(root, 'sources.ndjson')
+    const { store } = await storeIn(root, { sourceIndexFile })
+    const update = await store.update()
+    expect(store.slugger.slug('Kalimantan Timur')).toBe('kalimantan-timur')
+    await store.saveIndex(update)
+    const next = (await storeIn(root, { sourceIndexFile })).store
+    expect(next.slugger.known().slugs).toContainEqual(['Kalimantan Timur', 'kalimantan-timur'])
+    expect((await storeIn(root)).store.slugger.known().slugs).toEqual([])
+  })
+})
