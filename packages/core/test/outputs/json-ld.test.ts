@@ -6,7 +6,6 @@ import {
   serializeJsonLd,
   websiteJsonLd,
 } from '../../src/outputs/json-ld.js'
-import { articleOpenGraph } from '../../src/outputs/open-graph.js'
 import { article, site } from './fixtures.js'
 
 const story = article({
@@ -178,28 +177,5 @@ describe('serializeJsonLd', () => {
   test('round-trips any JSON value', () => {
     const value = { a: [1, 'x<y>&z', null, true], b: { c: '\u2028' } }
     expect(JSON.parse(serializeJsonLd(value))).toEqual(value)
-  })
-})
-
-describe('articleOpenGraph', () => {
-  test('gives the article times, section, tags, author pages and share image', () => {
-    expect(articleOpenGraph(site(), story)).toEqual({
-      article: {
-        publishedTime: '2025-05-16T14:30:00+08:00',
-        modifiedTime: '2025-05-16T18:05:00+08:00',
-        section: 'Daerah',
-        tags: ['Banjir', 'Samarinda'],
-        authors: [
-          'https://kaltim.example/news/penulis/siti-rahma/',
-          'https://kaltim.example/news/penulis/budi-santoso/',
-        ],
-      },
-      image: {
-        url: 'https://kaltim.example/news/img/banjir.jpg',
-        width: 1200,
-        height: 800,
-        alt: 'Warga mengungsi',
-      },
-    })
   })
 })

@@ -1,18 +1,8 @@
 import type { RoutedArticle, RoutedSite } from '../route-site.js'
 import { toArticleView } from '../to-views.js'
-import type { Crumb, PageContext, PageMeta } from '../views.js'
+import type { Crumb, PageContext } from '../views.js'
+import { articleOpenGraph } from './open-graph.js'
 import type { PageKit, PageSpec } from './page-kit.js'
-
-/** Open Graph `og:image` of an article: its lead image, absolute. */
-function shareImage(article: RoutedArticle, kit: PageKit): PageMeta['image'] {
-  if (!article.image) return undefined
-  return {
-    url: new URL(kit.urlFor(article.image.src), `${kit.options.site.url}/`).href,
-    width: article.image.width,
-    height: article.image.height,
-    alt: article.image.alt,
-  }
-}
 
 async function articleContext(
   article: RoutedArticle,
@@ -46,16 +36,9 @@ async function articleContext(
         description: article.excerpt,
         canonical,
         ogType: 'article',
-        image: shareImage(article, kit),
+        ...articleOpenGraph(site, view),
         noindex: preview,
         feeds: [...kit.siteFeeds, ...categoryFeeds],
-        article: {
-          publishedTime: article.published.iso,
-          modifiedTime: article.modified.iso,
-          section: article.category?.name,
-          tags: article.tags.map((t) => t.name),
-          authors: article.authors.map((a) => a.name),
-        },
         jsonLd: kit.options.structuredData.article(view, trail),
       }),
     },

@@ -1,6 +1,7 @@
-import type { ResolvedSite } from '../config/resolve-config.js'
-import { absoluteUrl } from '../routes/absolute-url.js'
-import type { ArticleView, PageMeta } from '../routes/views.js'
+import type { ResolvedSite } from '../../config/resolve-config.js'
+import { absoluteUrl } from '../absolute-url.js'
+import { createUrlFor } from '../to-views.js'
+import type { ArticleView, PageMeta } from '../views.js'
 
 /** Open Graph values of an article page. */
 export interface ArticleOpenGraph {
@@ -10,10 +11,13 @@ export interface ArticleOpenGraph {
 
 /**
  * The `article:*` Open Graph values and the share image of an article page. `authors` are
- * absolute URLs of the authors' pages (Open Graph's `article:author` is a profile URL).
+ * absolute URLs of the authors' pages: Open Graph's `article:author` is an array of profile
+ * URLs (https://ogp.me/#type_article). The image's `src` is read as the page shows it: a site
+ * path under the base path, or a URL.
  */
 export function articleOpenGraph(site: ResolvedSite, article: ArticleView): ArticleOpenGraph {
   const image = article.image
+  const urlFor = createUrlFor(site.basePath)
   return {
     article: {
       publishedTime: article.published.iso,
@@ -25,7 +29,7 @@ export function articleOpenGraph(site: ResolvedSite, article: ArticleView): Arti
     ...(image
       ? {
           image: {
-            url: absoluteUrl(site, image.src),
+            url: new URL(urlFor(image.src), `${site.url}/`).href,
             ...(image.width ? { width: image.width } : {}),
             ...(image.height ? { height: image.height } : {}),
             ...(image.alt ? { alt: image.alt } : {}),
