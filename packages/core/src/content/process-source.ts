@@ -60,19 +60,86 @@ export async function processSource(
   try {
     return await convertSource(sourcePath, rawText, context, sourceHash)
   } catch (error) {
-    // A schema extension's refinement, or a bug, threw outside the markdown step.
-    return {
-      diagnostics: [
-        {
-          file: sourcePath,
-          message: `The file could not be processed: ${(error as Error)?.message ?? String(error)}`,
-          hint: 'Check the site’s schema extension and plugins against this file.',
-          ruleId: 'content-failed',
-          severity: 'error',
-        },
-      ],
-    }
+    return { diagnostics: [failedToProcess(sourcePath, error)] }
   }
+}
+
+/** A schema extension's refinement, or a bug, threw outside the markdown step. */
+const failedToProcess = (sourcePath: string, error: unknown): Diagnostic => ({
+  file: sourcePath,
+  message: `The file could not be processed: ${(error as Error)?.message ?? String(error)}`,
+  hint: 'Check the site’s schema extension and plugins against this file.',
+  ruleId: 'content-failed',
+  severity: 'error',
+})
+
+/**
+ * The problems of a source's front matter alone (see `readFrontMatter`), as `processSource`
+ * would report them: cheap, to be checked for every source before any body is converted.
+ */
+export function checkFrontMatter(sourcePath: string, rawText: string, schema: ArticleSchema): Diagnostic[] {
+  // Too large to convert is the conversion's own error, reported when it is tried.
+  if (checkSourceSize(sourcePath, rawText)) return []
+  try {
+    const read = readFrontMatter(sourcePath, rawText, schema)
+    return 'diagnostics' in read ? read.diagnostics : []
+  } catch (error) {
+    return [failedToProcess(sourcePath, error)]
+  }
+}
+
+/** A source's front matter, read and validated; its body still markdown. */
+interface ReadFrontMatter {
+  data: ArticleFrontMatter
+  positions: Record<string, Position>
+  body: string
+}
+
+/** Whether a value is a date as Warta's schema makes it (see `NewsDate`). */
+const isNewsDate = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { time?: unknown }).time === 'number'
+
+/**
+ * The fields every later stage relies on: a schema extension may tighten them, not drop them
+ * or change their type (the site model places articles by `date` and names them by `title`).
+ */
+function checkRequiredFields(
+  sourcePath: string,
+  data: Record<string, unknown>,
+  positions: Record<string, Position>,
+): Diagnostic[] {
+  const broken = [
+    ...(typeof data.title === 'string' && data.title !== '' ? [] : [['title', 'text']]),
+    ...(isNewsDate(data.date) ? [] : [['date', 'a date']]),
+  ]
+  return broken.map(([field, kind]) => ({
+    file: sourcePath,
+    place: positions[field as string] ?? { line: 1, column: 1 },
+    message: `The site’s schema extension lets "${field}" through as ${data[field as string] === undefined ? 'missing' : typeof data[field as string]}; Warta needs it as ${kind}.`,
+    hint: `In the config's \`schema\`, extend the base schema without making "${field}" optional or redefining its type (e.g. \`(base) => base.extend({ kicker: z.string() })\`).`,
+    ruleId: 'schema-extension',
+    severity: 'error',
+  }))
+}
+
+/**
+ * The first part of the content stage, cheap enough to run on every source before any body
+ * is converted: front matter parsed and validated against the schema.
+ */
+function readFrontMatter(
+  sourcePath: string,
+  rawText: string,
+  schema: ArticleSchema,
+): ReadFrontMatter | { diagnostics: Diagnostic[] } {
+  const frontMatter = parseFrontMatter(sourcePath, normalizeSource(rawText))
+  if ('diagnostics' in frontMatter) return { diagnostics: frontMatter.diagnostics }
+  const validated = validateFrontMatter(sourcePath, frontMatter, schema)
+  if ('diagnostics' in validated) return { diagnostics: validated.diagnostics }
+  const positions: Record<string, Position> = {}
+  for (const key of Object.keys(frontMatter.data)) positions[key] = frontMatter.locate([key], 'value')
+  const broken = checkRequiredFields(sourcePath, validated.data, positions)
+  if (broken.length > 0) return { diagnostics: broken }
+  return { data: validated.data, positions, body: frontMatter.body }
 }
 
 async function convertSource(
@@ -83,19 +150,14 @@ async function convertSource(
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
   const tooLarge = checkSourceSize(sourcePath, rawText)
   if (tooLarge) return { diagnostics: [tooLarge] }
-  const text = normalizeSource(rawText)
-  const frontMatter = parseFrontMatter(sourcePath, text)
-  if ('diagnostics' in frontMatter) return { diagnostics: frontMatter.diagnostics }
-  const validated = validateFrontMatter(sourcePath, frontMatter, context.schema)
-  if ('diagnostics' in validated) return { diagnostics: validated.diagnostics }
-  const positions: Record<string, Position> = {}
-  for (const key of Object.keys(frontMatter.data)) positions[key] = frontMatter.locate([key], 'value')
-
+  const frontMatter = readFrontMatter(sourcePath, rawText, context.schema)
+  if ('diagnostics' in frontMatter) return frontMatter
+  const { data, positions } = frontMatter
   const tooDeep = checkNesting(sourcePath, frontMatter.body)
   if (tooDeep) return { diagnostics: [tooDeep] }
 
   const file = new VFile({ path: sourcePath, value: frontMatter.body })
-  if (validated.data.liveblog) file.data.liveblog = { date: validated.data.date, timeZone: context.timeZone }
+  if (data.liveblog) file.data.liveblog = { date: data.date, timeZone: context.timeZone }
   let html: string
   try {
     html = String(await context.processor.process(file))
@@ -127,7 +189,6 @@ async function convertSource(
     ruleId: 'markdown',
     severity: message.fatal ? 'error' : 'warning',
   }))
-  const data = validated.data
   return {
     record: {
       sourcePath,

@@ -53,6 +53,16 @@ export const RULES = {
     hint: 'Correct the field as the message says, or extend the schema in the config.',
     stage: 'content',
   },
+  'schema-extension': {
+    title: 'The site’s schema extension drops or retypes a field Warta needs',
+    hint: 'Extend the base schema without making `title` or `date` optional or changing their type.',
+    stage: 'content',
+  },
+  'skipped-files': {
+    title: 'Files in the content folder that Warta does not read',
+    hint: 'Rename them to .md if they are articles, or move them out of the content folder.',
+    stage: 'content',
+  },
   'content-failed': {
     title: 'A file could not be processed',
     hint: 'Check the site’s schema extension and plugins against this file.',

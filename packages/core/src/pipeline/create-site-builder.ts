@@ -3,7 +3,7 @@ import { type ArticleCache, type CachedArticle, NO_CACHE } from '../cache/articl
 import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
-import type { ProcessSourceContext } from '../content/process-source.js'
+import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
 import { createSourceProcessor } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { checkQuality } from '../quality/index.js'
@@ -90,6 +90,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       sourceIndexFile: options.sourceIndexFile,
       localContext,
       createProcessor: () => createSourceProcessor(config, localContext),
+      checkFrontMatter: createFrontMatterCheck(config),
     }),
   )
   const contentPrefix = contentPrefixOf(config)
@@ -126,6 +127,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const now = run.now ?? Date.now()
       const sources = await store.sources.update(run)
       const diagnostics: Diagnostic[] = sources.entries.flatMap((e) => e.diagnostics)
+      append(diagnostics, skippedFiles(sources.skipped, toRootRelative(config.root, config.contentDir)))
       const inputs = await loadSiteInputs(config, store.inputs, run.changes)
       store.inputs = inputs
       const last = store.lastRun
@@ -198,6 +200,21 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   }
 }
 
+/** One warning naming the files of the content folder that are not markdown, so that none is left out silently. */
+function skippedFiles(skipped: ReadonlyMap<string, number>, contentFolder: string): Diagnostic[] {
+  if (skipped.size === 0) return []
+  const counts = [...skipped].map(([extension, n]) => `${n} ${extension} file${n === 1 ? '' : 's'}`)
+  return [
+    {
+      file: contentFolder,
+      message: `Skipped ${counts.join(', ')}: Warta reads .md files only.`,
+      hint: 'Rename articles to .md (MDX components are not run), or move the files out of the content folder.',
+      ruleId: 'skipped-files',
+      severity: 'warning',
+    },
+  ]
+}
+
 /** The site model, with the author entities' problems and the bylines that name no entity. */
 function modelSite(
   config: ResolvedConfig,
@@ -241,16 +258,31 @@ async function addOtherFiles(
     if (registry.claim(`/${file.path}`, 'generated outputs')) await files.add(file)
 }
 
+/** The site's front matter schema: Warta's, extended by the site's `schema`. */
+const schemaOf = (config: ResolvedConfig): ArticleSchema => {
+  const base = createArticleSchema(config.site.timezone)
+  return (config.schema ? config.schema(base) : base) as ArticleSchema
+}
+
 /** The content stage on this thread, loaded only when an article needs converting: a warm build never pays for the markdown processor. */
 function createLocalContext(config: ResolvedConfig): () => Promise<ProcessSourceContext> {
   let context: Promise<ProcessSourceContext> | undefined
   return () => {
-    context ??= import('../markdown/create-processor.js').then(({ createProcessor }) => {
-      const base = createArticleSchema(config.site.timezone)
-      const schema = (config.schema ? config.schema(base) : base) as ArticleSchema
-      return { processor: createProcessor(config.markdown), schema, timeZone: config.site.timezone }
-    })
+    context ??= import('../markdown/create-processor.js').then(({ createProcessor }) => ({
+      processor: createProcessor(config.markdown),
+      schema: schemaOf(config),
+      timeZone: config.site.timezone,
+    }))
     return context
+  }
+}
+
+/** Checks a source's front matter alone, on this thread (see `checkFrontMatter`). */
+function createFrontMatterCheck(config: ResolvedConfig) {
+  let schema: ArticleSchema | undefined
+  return async (sourcePath: string, raw: string): Promise<Diagnostic[]> => {
+    schema ??= schemaOf(config)
+    return checkFrontMatter(sourcePath, raw, schema)
   }
 }
 

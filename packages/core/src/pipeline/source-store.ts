@@ -6,6 +6,7 @@ import { type IndexedSource, loadSourceIndex } from '../cache/source-index.js'
 import { findSources } from '../content/find-sources.js'
 import { type ArticleRecord, type ProcessSourceContext, processSource } from '../content/process-source.js'
 import type { SourceProcessor } from '../content/process-sources.js'
+import type { Diagnostic } from '../errors/diagnostic.js'
 import { createSlugger, type Slugger } from '../site/slug.js'
 import { hashText } from '../util/hash.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
@@ -32,6 +33,8 @@ export interface SourceUpdate {
   read: string[]
   /** Sources whose text changed, with their entry before (undefined for new ones). */
   replaced: Map<string, SourceEntry | undefined>
+  /** Files of the content folder that look like content but are not markdown, by extension (see `findSources`). */
+  skipped: ReadonlyMap<string, number>
 }
 
 /** Where the store finds sources, and how it processes them. */
@@ -48,6 +51,8 @@ export interface SourceStoreOptions {
   localContext: () => Promise<ProcessSourceContext>
   /** A processor of sources for one update (a worker pool when worth it). */
   createProcessor: () => SourceProcessor
+  /** The front matter's problems (parse, schema), checked on this thread before any body is converted. */
+  checkFrontMatter: (sourcePath: string, raw: string) => Promise<Diagnostic[]>
 }
 
 /**
@@ -101,6 +106,14 @@ const isUnchanged = <T extends IndexedSource>(entry: T | undefined, file: Stats)
 const slimmed = (entry: SourceEntry): SourceEntry =>
   entry.record ? { ...entry, slim: true, record: { ...entry.record, html: '' } } : entry
 
+/** A source to process: not in memory from an earlier run nor in the cache. */
+interface Miss {
+  sourcePath: string
+  /** Its text, unless it is to be read again when processed. */
+  raw?: string
+  entry: SourceEntry
+}
+
 /** Creates an empty store; the source index, if any, is loaded at once. */
 export function createSourceStore(options: SourceStoreOptions): SourceStore {
   const { root, contentDir, cache } = options
@@ -111,6 +124,7 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     : undefined
   for (const known of sourceIndex?.slugs() ?? []) slugger.remember(known)
   let listed: string[] | undefined
+  let skipped = new Map<string, number>()
   const toRootRelative = (file: string) => path.relative(root, file).split(path.sep).join('/')
   // Sources are listed relative to the content folder with forward slashes (fast-glob's way).
   const contentFolder = toRootRelative(contentDir)
@@ -150,42 +164,77 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     return read
   }
 
-  /** Reads sources in groups (a huge archive's text is never all in memory) and processes what changed. */
+  /**
+   * Reads sources in groups (a huge archive's text is never all in memory), takes what the
+   * cache has, and checks the front matter of the rest before converting any body: a build
+   * whose only problem is one file's front matter fails without converting the others. Those
+   * are then left unread, to be processed by the next run.
+   */
   async function readAndProcess(
     files: readonly { sourcePath: string; file?: Stats }[],
     replaced: Map<string, SourceEntry | undefined>,
     progress: (count: number) => void,
   ) {
     const checkedAt = Date.now()
+    const misses: Miss[] = []
+    let frontMatterFailed = false
+    for (let start = 0; start < files.length; start += READ_GROUP) {
+      await mapConcurrent(files.slice(start, start + READ_GROUP), 32, async ({ sourcePath, file }) => {
+        const raw = await readFile(path.join(root, sourcePath), 'utf8')
+        const read = { ...sizeOf(file), checkedAt }
+        const rawHash = hashText(raw)
+        const before = sources.get(sourcePath)
+        if (before?.rawHash === rawHash) {
+          sources.set(sourcePath, { ...before, ...read })
+          return progress(1)
+        }
+        replaced.set(sourcePath, before)
+        const cacheKey = hashText(`${options.fingerprint}\0${sourcePath}\0${rawHash}`)
+        const cached = await cache.get(cacheKey)
+        if (cached) {
+          sources.set(sourcePath, slimmed({ rawHash, cacheKey, ...cached, ...read }))
+          return progress(1)
+        }
+        const entry: SourceEntry = { rawHash, cacheKey, diagnostics: [], ...read }
+        const problems = await options.checkFrontMatter(sourcePath, raw)
+        if (problems.length > 0) {
+          frontMatterFailed = true
+          sources.set(sourcePath, { ...entry, diagnostics: problems })
+          return progress(1)
+        }
+        // Past the first group, text is read again when its turn comes rather than held.
+        misses.push({ sourcePath, raw: misses.length < READ_GROUP ? raw : undefined, entry })
+      })
+    }
+    if (frontMatterFailed) {
+      for (const { sourcePath } of misses) sources.delete(sourcePath)
+      return progress(misses.length)
+    }
+    await processMisses(misses, progress)
+  }
+
+  async function processMisses(misses: Miss[], progress: (count: number) => void) {
     const processor = options.createProcessor()
     try {
-      for (let start = 0; start < files.length; start += READ_GROUP) {
-        const misses: { sourcePath: string; raw: string; rawHash: string; entry: SourceEntry }[] = []
-        await mapConcurrent(files.slice(start, start + READ_GROUP), 32, async ({ sourcePath, file }) => {
-          const raw = await readFile(path.join(root, sourcePath), 'utf8')
-          const read = { ...sizeOf(file), checkedAt }
+      for (let start = 0; start < misses.length; start += READ_GROUP) {
+        const group = await mapConcurrent(misses.slice(start, start + READ_GROUP), 32, async (miss) => {
+          const raw = miss.raw ?? (await readFile(path.join(root, miss.sourcePath), 'utf8'))
+          // A file rewritten since it was checked is processed as it is now, under its new hash.
           const rawHash = hashText(raw)
-          const before = sources.get(sourcePath)
-          if (before?.rawHash === rawHash) {
-            sources.set(sourcePath, { ...before, ...read })
-            return progress(1)
-          }
-          replaced.set(sourcePath, before)
-          const cacheKey = hashText(`${options.fingerprint}\0${sourcePath}\0${rawHash}`)
-          const cached = await cache.get(cacheKey)
-          if (cached) {
-            sources.set(sourcePath, slimmed({ rawHash, cacheKey, ...cached, ...read }))
-            return progress(1)
-          }
-          misses.push({ sourcePath, raw, rawHash, entry: { rawHash, cacheKey, diagnostics: [], ...read } })
+          if (rawHash === miss.entry.rawHash) return { ...miss, raw }
+          const cacheKey = hashText(`${options.fingerprint}\0${miss.sourcePath}\0${rawHash}`)
+          return { ...miss, raw, entry: { ...miss.entry, rawHash, cacheKey } }
         })
-        await processor.process(misses, async (source, result) => {
-          const { entry } = source as (typeof misses)[number]
-          const stored = await cache.set(entry.cacheKey, result)
-          const made = { ...entry, ...result }
-          sources.set(source.sourcePath, stored ? slimmed(made) : made)
-          progress(1)
-        })
+        await processor.process(
+          group.map(({ sourcePath, raw, entry }) => ({ sourcePath, raw, rawHash: entry.rawHash, entry })),
+          async (source, result) => {
+            const { entry } = source as (typeof group)[number]
+            const stored = await cache.set(entry.cacheKey, result)
+            const made = { ...entry, ...result }
+            sources.set(source.sourcePath, stored ? slimmed(made) : made)
+            progress(1)
+          },
+        )
       }
     } finally {
       await processor.close()
@@ -197,8 +246,12 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     entry: (sourcePath) => sources.get(sourcePath),
     async update({ changes, share, onProgress } = {}) {
       const known = listed && changes ? knownChanges(changes, listed) : undefined
-      const all =
-        known?.paths ?? (await findSources(contentDir, options.contentIgnore)).map((p) => contentPrefix + p)
+      let all = known?.paths
+      if (!all) {
+        const found = await findSources(contentDir, options.contentIgnore)
+        skipped = found.skipped
+        all = found.paths.map((p) => contentPrefix + p)
+      }
       const paths = share ? all.filter(share) : all
       const seen = new Set(paths)
       listed = paths
@@ -213,9 +266,11 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
       await readAndProcess(files, replaced, progress)
       return {
         paths,
-        entries: paths.map((p) => sources.get(p) as SourceEntry),
+        // A source left unread (see `readAndProcess`) has no entry this run.
+        entries: paths.flatMap((p) => sources.get(p) ?? []),
         read: files.map((f) => f.sourcePath),
         replaced,
+        skipped,
       }
     },
     async bodyOf(article) {

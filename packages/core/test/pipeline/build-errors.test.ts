@@ -137,3 +137,69 @@ describe('unsafe and colliding URLs', () => {
     ])
   })
 })
+
+describe('errors found fast, and none hidden', () => {
+  const article = (title: string, date = '2025-05-16') =>
+    `---\ntitle: ${title}\n${date ? `date: ${date}\n` : ''}---\n\nIsi berita dengan [tautan](https://example.org/).\n`
+
+  test('one file without a date fails the build before any body is converted', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    for (let i = 0; i < 200; i++)
+      await writeFile(path.join(root, 'content', `berita-${i}.md`), article(`Berita ${i}`))
+    await writeFile(path.join(root, 'content', 'tanpa-tanggal.md'), article('Tanpa tanggal', ''))
+    const error = await buildError(root)
+    expect(where(error)).toEqual(['content/tanpa-tanggal.md:1:1 front-matter-schema'])
+    // No article was converted, so the cache holds none.
+    const cached = await listFiles(path.join(root, 'node_modules', '.cache', 'warta', 'articles')).catch(
+      () => [],
+    )
+    expect(cached).toEqual([])
+  })
+
+  test('a schema extension that makes date optional is named, not a crash or an empty site', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    await writeFile(path.join(root, 'content', 'a.md'), article('Tanpa tanggal', ''))
+    const config = await siteConfig(root, {
+      schema: (base) => base.extend({ date: base.shape.date.optional() }),
+    })
+    const error = await build(config, { now: NOW }).then(
+      () => undefined,
+      (e: unknown) => e as WartaBuildError,
+    )
+    expect(error?.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/a.md',
+        ruleId: 'schema-extension',
+        message: 'The site’s schema extension lets "date" through as missing; Warta needs it as a date.',
+      }),
+    ])
+  })
+
+  test('a schema extension that turns date into text is named with the key’s position', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    await writeFile(path.join(root, 'content', 'a.md'), article('Tanggal teks', 'kemarin'))
+    const { z } = await import('zod')
+    const config = await siteConfig(root, { schema: (base) => base.extend({ date: z.string() }) })
+    const error = await build(config, { now: NOW }).catch((e: unknown) => e as WartaBuildError)
+    expect(where(error as WartaBuildError)).toEqual(['content/a.md:3:7 schema-extension'])
+  })
+
+  test('files that are not markdown are named once, by extension', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content', 'lama'), { recursive: true })
+    await writeFile(path.join(root, 'content', 'a.md'), article('Satu'))
+    for (const name of ['b.mdx', 'c.mdx', 'lama/d.mdx', 'lama/e.markdown'])
+      await writeFile(path.join(root, 'content', name), article('Lain'))
+    const report = await build(await siteConfig(root), { now: NOW })
+    expect(report.diagnostics.filter((d) => d.ruleId === 'skipped-files')).toEqual([
+      expect.objectContaining({
+        file: 'content',
+        severity: 'warning',
+        message: 'Skipped 1 .markdown file, 3 .mdx files: Warta reads .md files only.',
+      }),
+    ])
+  })
+})

@@ -3,7 +3,11 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createArticleCache } from '../../src/cache/article-cache.js'
 import { createArticleSchema } from '../../src/content/article-schema.js'
-import { type ProcessSourceContext, processSource } from '../../src/content/process-source.js'
+import {
+  checkFrontMatter,
+  type ProcessSourceContext,
+  processSource,
+} from '../../src/content/process-source.js'
 import { createProcessor } from '../../src/markdown/create-processor.js'
 import { createSourceStore, type SourceStoreOptions } from '../../src/pipeline/source-store.js'
 import { createTempDir } from '../helpers.js'
@@ -35,6 +39,7 @@ async function storeIn(root: string, extra: Partial<SourceStoreOptions> = {}) {
       },
       close: async () => undefined,
     }),
+    checkFrontMatter: async (sourcePath, raw) => checkFrontMatter(sourcePath, raw, context.schema),
     ...extra,
   })
   return { store, processed: () => processed }
@@ -91,5 +96,38 @@ describe('createSourceStore', () => {
     const next = (await storeIn(root, { sourceIndexFile })).store
     expect(next.slugger.known().slugs).toContainEqual(['Kalimantan Timur', 'kalimantan-timur'])
     expect((await storeIn(root)).store.slugger.known().slugs).toEqual([])
+  })
+
+  test('checks every front matter first: one broken file fails without any body converted, and nothing is kept of the others', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    for (let i = 0; i < 30; i++)
+      await writeFile(path.join(root, 'content', `berita-${i}.md`), article(`Berita ${i}`, 'Isi.'))
+    await writeFile(path.join(root, 'content', 'rusak.md'), '---\ntitle: Tanpa tanggal\n---\n\nIsi.\n')
+    const { store, processed } = await storeIn(root)
+    const update = await store.update()
+    expect(processed()).toBe(0)
+    expect(update.entries.flatMap((e) => e.diagnostics)).toEqual([
+      expect.objectContaining({ file: 'content/rusak.md', ruleId: 'front-matter-schema' }),
+    ])
+    expect(store.entry('content/berita-0.md')).toBeUndefined()
+    await writeFile(path.join(root, 'content', 'rusak.md'), article('Dengan tanggal', 'Isi.'))
+    const fixed = await store.update()
+    expect(processed()).toBe(31)
+    expect(fixed.entries.filter((e) => e.record)).toHaveLength(31)
+  })
+
+  test('names the files that look like content but are not markdown', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content', 'lama'), { recursive: true })
+    await writeFile(path.join(root, 'content', 'a.md'), article('A', 'Satu.'))
+    for (const name of ['b.mdx', 'c.mdx', 'lama/d.markdown', 'foto.jpg'])
+      await writeFile(path.join(root, 'content', name), 'x')
+    const update = await (await storeIn(root)).store.update()
+    expect(update.paths).toEqual(['content/a.md'])
+    expect([...update.skipped]).toEqual([
+      ['.markdown', 1],
+      ['.mdx', 2],
+    ])
   })
 })

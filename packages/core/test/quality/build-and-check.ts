@@ -47,7 +47,7 @@ export async function routeSources(resolved: ResolvedConfig): Promise<RoutedSite
     timeZone: resolved.site.timezone,
   }
   const records: ArticleRecord[] = []
-  for (const relative of await findSources(resolved.contentDir, resolved.contentIgnore)) {
+  for (const relative of (await findSources(resolved.contentDir, resolved.contentIgnore)).paths) {
     const file = path.join(resolved.contentDir, relative)
     const sourcePath = path.relative(resolved.root, file).split(path.sep).join('/')
     const { record, diagnostics } = await processSource(sourcePath, await readFile(file, 'utf8'), context)
