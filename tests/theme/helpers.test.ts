@@ -149,6 +149,117 @@ describe('shareUrl', () => {
   })
 })
 
+describe('view helpers', () => {
+  const withRoot = (name: string, root: unknown, ...args: unknown[]) =>
+    helpers[name]?.(...args, { hash: {}, data: { root } })
+  const card = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    title: `Berita ${id}`,
+    url: `/news/${id}/`,
+    excerpt: 'Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh. '.repeat(8),
+    published: date,
+    modified: date,
+    authors: [{ name: 'DHV', slug: 'dhv', url: '/news/penulis/dhv/' }],
+    category: { name: 'Ekonomi', slug: 'ekonomi', url: '/news/kategori/ekonomi/' },
+    image: { src: '/a.jpg', alt: 'a' },
+    readingTime: 3,
+    ...extra,
+  })
+  const root = { theme: theme.options, page: { kind: 'home', url: '/news/' } }
+
+  it('lays a card out by its size', () => {
+    const lead = withRoot('cardLayout', root, { ...card('a'), size: 'lead' }) as Record<string, unknown>
+    expect(lead).toMatchObject({
+      showImage: true,
+      showSection: true,
+      showAuthor: true,
+      showReadingTime: true,
+    })
+    expect(String(lead.teaser).length).toBeLessThanOrEqual(241)
+    const compact = withRoot('cardLayout', root, {
+      ...card('b'),
+      size: 'compact',
+      hideSection: true,
+      time: true,
+    })
+    expect(compact).toMatchObject({
+      showImage: false,
+      showSection: false,
+      teaser: '',
+      showAuthor: false,
+      dateStyle: 'short-datetime',
+      showReadingTime: false,
+    })
+    const noPictures = { ...root, theme: { ...theme.options, cardImages: false } }
+    expect(withRoot('cardLayout', noPictures, { ...card('c'), size: 'standard' })).toMatchObject({
+      showImage: false,
+      dateStyle: 'short',
+    })
+  })
+
+  it('cuts the home view to the theme counts', () => {
+    const latest = Array.from({ length: 10 }, (_, i) => card(`l${i}`))
+    const sections = Array.from({ length: 8 }, (_, i) => ({
+      section: { name: `S${i}`, slug: `s${i}`, url: `/s${i}/` },
+      articles: Array.from({ length: 6 }, (_, j) => card(`s${i}-${j}`)),
+    }))
+    const front = withRoot('frontPage', root, { top: card('top'), latest, sections }) as {
+      lead: { id: string }
+      secondary: { id: string }[]
+      latest: { id: string }[]
+      sections: { stories: unknown[] }[]
+    }
+    expect(front.lead.id).toBe('top')
+    expect(front.secondary.map((c) => c.id)).toEqual(['l0', 'l1'])
+    expect(front.latest.map((c) => c.id)).toEqual(['l2', 'l3', 'l4', 'l5', 'l6', 'l7'])
+    expect(front.sections.map((s) => s.stories.length)).toEqual([4, 4, 4, 4, 4, 4])
+  })
+
+  it('tells templates where the page is', () => {
+    const block = (kinds: string, pageRoot: unknown) =>
+      helpers.is?.call({}, kinds, {
+        hash: {},
+        data: { root: pageRoot },
+        fn: () => 'yes',
+        inverse: () => 'no',
+      })
+    expect(block('home', root)).toBe('yes')
+    expect(block('tag, category', { page: { kind: 'category' } })).toBe('yes')
+    expect(block('article', root)).toBe('no')
+    expect(withRoot('is', { page: { kind: 'tag' } }, 'tag')).toBe(true)
+    const listing = { listing: { url: '/news/kategori/ekonomi/', pagination: { current: 1 } } }
+    expect(withRoot('isCurrentListing', listing, '/news/kategori/ekonomi/')).toBe(true)
+    expect(withRoot('isCurrentListing', root, '/news/kategori/ekonomi/')).toBe(false)
+    expect(withRoot('isArticleSection', { article: card('a') }, 'ekonomi')).toBe(true)
+    expect(withRoot('isArticleSection', listing, undefined)).toBe(false)
+    expect(withRoot('isSiteLanguage', { site: { lang: 'id-ID' } }, 'id-ID')).toBe(true)
+    expect(withRoot('isSiteLanguage', { site: { lang: 'id-ID' } }, 'en')).toBe(false)
+    expect(withRoot('isCurrentPage', { page: { url: '/news/a/' } }, 'https://kaltim.example/news/a/')).toBe(
+      true,
+    )
+    expect(call('isPaged', { total: 2 })).toBe(true)
+    expect(call('isPaged', { total: 1 })).toBe(false)
+    const lead = (first: boolean, current: number) =>
+      helpers.isListingLead?.({ hash: {}, data: { first, root: { listing: { pagination: { current } } } } })
+    expect([lead(true, 1), lead(false, 1), lead(true, 2)]).toEqual([true, false, false])
+  })
+
+  it('lists the share links the theme options ask for, and the archive', () => {
+    const links = withRoot('shareLinks', { theme: { share: ['email', 'myspace', 'x'] } }, card('a')) as {
+      network: string
+      label: string
+      icon: string
+    }[]
+    expect(links.map((l) => [l.network, l.label, l.icon])).toEqual([
+      ['email', 'Surel', 'icons/email'],
+      ['x', 'X', 'icons/x'],
+    ])
+    expect(call('archiveUrl')).toBe('/news/arsip/')
+    const entries = Array.from({ length: 9 }, (_, i) => ({ id: `e${i}` }))
+    expect((call('liveHighlights', entries) as unknown[]).length).toBe(5)
+  })
+})
+
 describe('text helpers', () => {
   it('shortens at a word boundary', () => {
     expect(call('excerpt', 'Satu dua tiga empat lima enam tujuh', 20)).toBe('Satu dua tiga empat…')
@@ -244,6 +355,7 @@ describe('templates escape what writers control', () => {
         url: 'https://kaltim.example/news',
         basePath: '/news/',
         nav: [term],
+        feeds: [],
         footerLinks: [{ label: evil, url: '/x/' }],
         colors: [{ name: '--accent', value: evil }],
         copyright: evil,

@@ -118,6 +118,8 @@ export interface PageContext {
     basePath: string
     logo?: string
     nav: TermView[]
+    /** The site's own feeds (a section page or article adds its section's in `page.meta.feeds`). */
+    feeds: FeedLink[]
     footerLinks: { label: string; url: string }[]
     colors: { name: string; value: string }[]
     copyright: string
@@ -140,6 +142,8 @@ export interface PageContext {
   /** On listing pages. */
   listing?: {
     kind: 'category' | 'tag' | 'author' | 'archive'
+    /** What kind of list this is, in the site's language (`Rubrik`, `Topik`, `Penulis`); none on the archive. */
+    label?: string
     name: string
     url: string
     articles: CardView[]

@@ -5,6 +5,16 @@ import { excerpt } from './excerpt.js'
 import { createDateFormatter, type DateStyle, isNewsDate } from './format-date.js'
 import { type HelperOptions, splitArgs } from './options.js'
 import { pageItems } from './page-items.js'
+import {
+  is,
+  isArticleSection,
+  isCurrentListing,
+  isListingLead,
+  isPaged,
+  isSiteLanguage,
+  liveHighlights,
+} from './page-state.js'
+import { cardLayout, frontPage, rootOf } from './page-views.js'
 import { isShareNetwork, shareUrl } from './share-url.js'
 import { translate } from './translate.js'
 
@@ -117,6 +127,39 @@ export function createHelpers(context: HelperContext, settings: HelperSettings =
       if (!Array.isArray(list)) return []
       return list.slice(Number(start) || 0, typeof end === 'number' ? end : undefined)
     },
+
+    /** `{{#each (shareLinks @root.article)}}`: the theme's share links for the article, in order. */
+    shareLinks(article: unknown, options: HelperOptions) {
+      const networks = (rootOf(options).theme as { share?: unknown } | undefined)?.share
+      if (!Array.isArray(networks)) return []
+      const a = (article ?? {}) as { url?: unknown; title?: unknown }
+      return networks.filter(isShareNetwork).map((network) => ({
+        network,
+        href: shareUrl(network, absoluteUrl(a.url), text(a.title)),
+        label: translate(strings, `share.${network}`),
+        icon: `icons/${network}`,
+      }))
+    },
+
+    /** `{{archiveUrl}}`: the archive of every story, in the site's language (`/arsip/`). */
+    archiveUrl(): string {
+      return context.url(`/${strings['route.archive'] ?? 'archive'}/`)
+    },
+
+    /** `(isCurrentPage crumb.url)`: an absolute URL is the page's own (breadcrumbs mark it). */
+    isCurrentPage(url: unknown, options: HelperOptions): boolean {
+      return url === absoluteUrl(rootOf(options).page?.url)
+    },
+
+    is,
+    isCurrentListing,
+    isArticleSection,
+    isSiteLanguage,
+    isPaged,
+    isListingLead,
+    liveHighlights,
+    cardLayout,
+    frontPage,
 
     /** `{{shareUrl "whatsapp" article}}`: the network's share link for the article. */
     shareUrl(network: unknown, article: unknown): string {

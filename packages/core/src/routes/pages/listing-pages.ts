@@ -33,10 +33,8 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
   const total = Math.max(1, Math.ceil(collection.articles.length / pageSize))
   const ownFeeds = kit.listingFeeds(kind, collection.path, collection.term.name)
   const pageWord = strings['route.page'] ?? 'page'
-  const label =
-    kind === 'archive'
-      ? collection.term.name
-      : `${strings[`listing.${kind}`] ?? kind}: ${collection.term.name}`
+  const kindLabel = kind === 'archive' ? undefined : (strings[`listing.${kind}`] ?? kind)
+  const label = kindLabel ? `${kindLabel}: ${collection.term.name}` : collection.term.name
   const crumbs = [kit.homeCrumb, { name: collection.term.name, url: kit.absolute(collection.path) }]
   return Array.from({ length: total }, (_, i): PageSpec => {
     const n = i + 1
@@ -69,6 +67,7 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
         theme: kit.options.theme.options ?? {},
         listing: {
           kind,
+          label: kindLabel,
           name: collection.term.name,
           url: kit.urlFor(collection.path),
           articles: ids.map(kit.cardOf),

@@ -97,7 +97,7 @@ function navSections(site: RoutedSite, nav: string[] | undefined, urlFor: UrlFor
     .map(view)
 }
 
-function sharedContext(options: PagesOptions, nav: TermView[]): PageContext['site'] {
+function sharedContext(options: PagesOptions, nav: TermView[], feeds: FeedLink[]): PageContext['site'] {
   const { site, now } = options
   return {
     title: site.title,
@@ -107,6 +107,7 @@ function sharedContext(options: PagesOptions, nav: TermView[]): PageContext['sit
     basePath: site.basePath,
     logo: site.logo,
     nav,
+    feeds,
     footerLinks: site.footerLinks,
     colors: Object.entries(site.colors).map(([name, value]) => ({ name, value })),
     copyright: site.copyright,
@@ -126,8 +127,8 @@ export function createPageKit(site: RoutedSite, options: PagesOptions): PageKit 
   const termPaths = createTermPaths(site)
   const cards = createCards(site, options, termPaths, urlFor)
   const nav = navSections(site, siteOptions.nav, urlFor)
-  const shared = sharedContext(options, nav)
   const siteFeeds = feeds.enabled ? feedLinks(siteOptions, feedFolder('/'), siteOptions.title) : []
+  const shared = sharedContext(options, nav, siteFeeds)
   const sharedKey = hashText(
     JSON.stringify([shared, siteFeeds, strings, options.theme.options ?? null, siteOptions.publisher]),
   )

@@ -1,0 +1,58 @@
+import type { PageContext } from '@warta/core'
+import type { HelperOptions } from './options.js'
+import { rootOf } from './page-views.js'
+
+type PageKind = PageContext['page']['kind']
+
+/**
+ * `{{#is "home"}}…{{else}}…{{/is}}`, or `(is "category")` as a value: true when the page is of
+ * one of the kinds listed (comma-separated: `"tag, author"`), as Ghost's `is` helper.
+ */
+export function is(this: unknown, kinds: unknown, options: HelperOptions): unknown {
+  const kind: PageKind | undefined = rootOf(options).page?.kind
+  const wanted = String(kinds)
+    .split(',')
+    .map((k) => k.trim())
+  const matches = kind !== undefined && wanted.includes(kind)
+  if (!options.fn) return matches
+  return matches ? options.fn(this) : (options.inverse?.(this) ?? '')
+}
+
+/** `(isCurrentListing this.url)`: the page is this listing (a navigation entry marks it `aria-current`). */
+export function isCurrentListing(url: unknown, options: HelperOptions): boolean {
+  const listing = rootOf(options).listing
+  return listing !== undefined && listing.url === url
+}
+
+/** `(isArticleSection slug)`: the page is an article of this section. */
+export function isArticleSection(slug: unknown, options: HelperOptions): boolean {
+  const category = rootOf(options).article?.category
+  return category !== undefined && category.slug === slug
+}
+
+/** `(isSiteLanguage lang)`: the text is in the site's language, so it needs no `lang` of its own. */
+export function isSiteLanguage(lang: unknown, options: HelperOptions): boolean {
+  return lang === rootOf(options).site?.lang
+}
+
+/** `(isPaged pagination)`: a listing with more than one page. */
+export function isPaged(pagination: unknown): boolean {
+  return Number((pagination as { total?: unknown } | undefined)?.total) > 1
+}
+
+/**
+ * `(isListingLead)` inside `{{#each listing.articles}}`: the first story of a listing's first
+ * page, which is drawn large.
+ */
+export function isListingLead(options: HelperOptions): boolean {
+  const first = (options.data as { first?: unknown } | undefined)?.first === true
+  return first && rootOf(options).listing?.pagination.current === 1
+}
+
+/** How many live blog entries the "latest developments" box lists. */
+const LIVE_HIGHLIGHTS = 5
+
+/** `{{#each (liveHighlights liveEntries)}}`: the newest entries of a live blog, for the box at its top. */
+export function liveHighlights(entries: unknown): unknown[] {
+  return Array.isArray(entries) ? entries.slice(0, LIVE_HIGHLIGHTS) : []
+}
