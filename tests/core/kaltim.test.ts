@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { decodeEntities } from '../../packages/core/test/html-text.js'
 
 type Core = typeof import('../../packages/core/src/index.js')
 
@@ -46,18 +47,10 @@ async function readSeed() {
   }
 }
 
-function decode(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+const decode = (html: string): string =>
+  decodeEntities(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim()
-}
 
 /** Text of every element with this tag name, in order. */
 const texts = (html: string, tag: string) =>

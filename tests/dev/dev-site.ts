@@ -186,17 +186,6 @@ export async function listPreview(server: DevServer): Promise<string[]> {
 /** The site path of the page an output file is served at: `a/b/index.html` → `/a/b/`. */
 export const sitePathOf = (outputPath: string): string => `/${outputPath.replace(/index\.html$/, '')}`
 
-/** Decodes the character references Handlebars and rehype write, for looking for text in HTML. */
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-}
-
 /** Files of a built site folder with their bytes. */
 export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })

@@ -8,10 +8,10 @@ import { setTimeout as pause } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
 import { XMLParser } from 'fast-xml-parser'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { decodeEntities } from '../../packages/core/test/html-text.js'
 import {
   copyExample,
   type DevServer,
-  decodeEntities,
   diffWithColdBuild,
   get,
   listPreview,

@@ -1,13 +1,14 @@
 // Quality gates in headless Chromium: axe-core finds no violations, nothing scrolls sideways
-// at 320 px, pages load nothing from other origins, and article screenshots for review.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+// at 320 px, pages load nothing from other origins, and the theme's scripts do their job.
+// (Screenshots for review are `pnpm screenshots`, not a test: a picture nobody checks asserts nothing.)
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
-import { type BuiltSite, buildExample, repoRoot, type StaticServer, serveStatic } from './example-site.js'
+import { type BuiltSite, buildExample, type StaticServer, serveStatic } from './example-site.js'
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source
 const PAGES = ['home', 'article', 'category', 'tag', '404'] as const
@@ -121,13 +122,29 @@ describe('theme in a browser', () => {
     })
   }
 
-  it('writes article screenshots to test-results/', async () => {
-    const dir = path.join(repoRoot, 'test-results/theme')
-    await mkdir(dir, { recursive: true })
-    for (const width of WIDTHS) {
-      await open('article', width)
-      await page.screenshot({ path: path.join(dir, `article-${width}.png`), fullPage: true })
-    }
+  it("brings the masthead date up to the reader's day, in the site's zone, from its script file", async () => {
+    // 23:30 UTC is already the next day in Samarinda (UTC+8).
+    await page.clock.setFixedTime(new Date('2031-03-04T23:30:00Z'))
+    await open('home', 1280)
+    const time = page.locator('.masthead__date time')
+    await expect.poll(() => time.getAttribute('datetime')).toBe('2031-03-05')
+    expect(await time.textContent()).toBe('Rabu, 5 Maret 2031')
+    expect(await page.locator('script:not([src]):not([type="application/ld+json"])').count()).toBe(0)
+  })
+
+  it('shows the copy-link button where the clipboard works', async () => {
+    await open('article', 1280)
+    const button = page.locator('.share__button')
+    await expect.poll(() => button.isVisible()).toBe(true)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin })
+    await button.click()
+    await expect.poll(() => button.textContent()).toContain('Tautan disalin')
+    const copied = await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    )
+    expect(copied).toBe(await page.inputValue('#share-url'))
   })
 
   it('loads nothing from other origins and nothing missing', () => {

@@ -10,6 +10,7 @@ import type { ArticleFrontMatter } from '../src/content/article-schema.js'
 import type { ArticleRecord } from '../src/content/process-source.js'
 import { parseNewsDate } from '../src/util/news-date.js'
 import { testTheme } from './fixtures/theme/index.js'
+import { decodeEntities } from './html-text.js'
 
 /** The folder of fixture sites. */
 export const sitesDir: string = fileURLToPath(new URL('./fixtures/sites/', import.meta.url))
@@ -77,17 +78,6 @@ export function textOf(html: string, tag: string, className?: string): string[] 
   const attributes = className ? `[^>]*\\bclass="${className}"` : ''
   const pattern = new RegExp(`<${tag}${attributes}[^>]*>([\\s\\S]*?)</${tag}>`, 'g')
   return [...html.matchAll(pattern)].map((m) => decodeEntities((m[1] ?? '').replace(/<[^>]*>/g, '')).trim())
-}
-
-/** Decodes the character references Handlebars and rehype write. */
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
 }
 
 /** What `makeRecord` takes: front matter as a writer would type it, dates as text. */

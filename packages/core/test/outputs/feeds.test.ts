@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { ResolvedConfig } from '../../src/config/resolve-config.js'
 import { type FeedFile, type GenerateFeedsOptions, generateFeeds } from '../../src/outputs/feeds.js'
 import { feedLinks } from '../../src/routes/feed-links.js'
+import { decodeEntities } from '../html-text.js'
 import { article, HOSTILE, HOSTILE_CLEAN, parseXml, site, xmllint } from './fixtures.js'
 
 const feeds = (overrides: Partial<ResolvedConfig['feeds']> = {}): ResolvedConfig['feeds'] => ({
@@ -357,8 +358,8 @@ describe('generateFeeds', () => {
     expect(feed.subtitle).toBe(HOSTILE_CLEAN)
     const entry = feed.entry[0]
     // type="html": the text is HTML-escaped, so a reader shows it rather than running it.
-    expect(decodeHtml(entry.title['#text'])).toBe(HOSTILE_CLEAN)
-    expect(decodeHtml(entry.summary['#text'])).toBe(HOSTILE_CLEAN)
+    expect(decodeEntities(entry.title['#text'])).toBe(HOSTILE_CLEAN)
+    expect(decodeEntities(entry.summary['#text'])).toBe(HOSTILE_CLEAN)
     expect(entry.author[0].name).toBe(HOSTILE_CLEAN)
     // Atom category terms are attributes `feed` cannot escape `<` in: it is dropped.
     expect(entry.category[1]['@term']).toBe(HOSTILE_CLEAN.replace(/</g, ''))
@@ -406,10 +407,3 @@ describe('feedLinks', () => {
     expect(feedLinks(site(), 'feed', 't').map((l) => l.url)).toEqual(links.map((l) => l.url))
   })
 })
-
-function decodeHtml(html: string): string {
-  return html.replace(
-    /&(lt|gt|quot|#39|amp);/g,
-    (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '',
-  )
-}
