@@ -6,7 +6,7 @@ export {
   type ResolvedSite,
   resolveConfig,
 } from './config/resolve-config.js'
-export type { HelperContext, Strings, Theme } from './config/theme.js'
+export type { FrontPagePlan, HelperContext, Strings, Theme } from './config/theme.js'
 export type * from './config/types.js'
 export {
   type ArticleFrontMatter,

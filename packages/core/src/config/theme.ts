@@ -16,6 +16,20 @@ export interface HelperContext {
 }
 
 /**
+ * The shape of a theme's front page: the top story, then `latest` stories, then a block per
+ * navigation section with up to `sectionSize` of its newest stories not shown above. Blocks
+ * with nothing new are left out; at most `sections` blocks are kept.
+ */
+export interface FrontPagePlan {
+  /** Stories after the top one (the theme may split them, e.g. into cards and a list). Default `10`. */
+  latest?: number
+  /** Section blocks at most. Default: one per navigation section. */
+  sections?: number
+  /** Stories per section block. Default `4`. */
+  sectionSize?: number
+}
+
+/**
  * A theme: Handlebars layouts and partials, helpers, static assets and language strings.
  * `@warta/theme-news` is one; a site can write its own.
  */
@@ -30,6 +44,8 @@ export interface Theme {
   helpers?: (context: HelperContext) => Record<string, HelperDelegate>
   /** Theme-specific options, given to templates as `theme`. */
   options?: Record<string, unknown>
+  /** How many stories the theme's front page shows, so core can fill it with each story once. */
+  frontPage?: FrontPagePlan
   /**
    * Templates show the build's date (`site.today`, e.g. in a masthead). Core then passes it,
    * and every page changes once a day; leave it off and pages change only with their content.

@@ -1,6 +1,6 @@
 import type { ResolvedSite } from '../config/resolve-config.js'
 import { absoluteUrl } from '../routes/absolute-url.js'
-import type { ArticleView, Crumb } from '../routes/views.js'
+import type { ArticleView, AuthorProfileView, Crumb } from '../routes/views.js'
 
 /** A schema.org node as plain JSON. */
 export type JsonLd = Record<string, unknown>
@@ -79,10 +79,40 @@ export function breadcrumbJsonLd(site: ResolvedSite, crumbs: Crumb[]): JsonLd {
 }
 
 /**
+ * A `Person`: the author's page on the site as `url`; role, portrait and bio (its first
+ * paragraph) as `jobTitle`, `image` and `description`; their own site and accounts as `sameAs`.
+ */
+export function personJsonLd(site: ResolvedSite, author: AuthorProfileView): JsonLd {
+  const sameAs = [
+    ...new Set([...(author.homepage ? [author.homepage] : []), ...author.links.map((l) => l.url)]),
+  ].map((url) => absoluteUrl(site, url))
+  return {
+    '@type': 'Person',
+    name: author.name,
+    url: absoluteUrl(site, author.url),
+    ...(author.role ? { jobTitle: author.role } : {}),
+    ...(author.photo ? { image: absoluteUrl(site, author.photo) } : {}),
+    ...(author.bioText ? { description: author.bioText } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+  }
+}
+
+/** A `ProfilePage` whose main entity is the author, for their page on the site. */
+export function profilePageJsonLd(site: ResolvedSite, author: AuthorProfileView): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'ProfilePage',
+    url: absoluteUrl(site, author.url),
+    inLanguage: site.lang,
+    isPartOf: { '@id': websiteId(site) },
+    mainEntity: personJsonLd(site, author),
+  }
+}
+
+/**
  * A `NewsArticle` for an article page. The headline is kept whole (see
  * `HEADLINE_ADVICE_LENGTH`). `mainEntityOfPage` is the canonical URL: the article's own
- * `canonical` when it has one, else its URL. Authors link to their page on the site, with
- * their own homepage as `sameAs`.
+ * `canonical` when it has one, else its URL. Authors are `Person`s (see `personJsonLd`).
  */
 export function articleJsonLd(
   site: ResolvedSite,
@@ -102,12 +132,7 @@ export function articleJsonLd(
     ...(article.image ? { image: [absoluteUrl(site, article.image.src)] } : {}),
     datePublished: article.published.iso,
     dateModified: article.modified.iso,
-    author: article.authors.map((author) => ({
-      '@type': 'Person',
-      name: author.name,
-      url: absoluteUrl(site, author.url),
-      ...(author.homepage ? { sameAs: [absoluteUrl(site, author.homepage)] } : {}),
-    })),
+    author: article.authors.map((author) => personJsonLd(site, author)),
     publisher: organization(site, options.logo),
     ...(article.category ? { articleSection: article.category.name } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),

@@ -4,6 +4,7 @@ import {
   breadcrumbJsonLd,
   type JsonLd,
   organizationJsonLd,
+  profilePageJsonLd,
   serializeJsonLd,
   websiteJsonLd,
 } from '../outputs/json-ld.js'
@@ -28,7 +29,7 @@ function liveBlogJsonLd(config: ResolvedConfig, article: ArticleView, base: Json
   }
 }
 
-/** The JSON-LD each kind of page carries: NewsArticle (or LiveBlogPosting) and breadcrumbs, breadcrumbs, WebSite and Organization. */
+/** The JSON-LD each kind of page carries: NewsArticle (or LiveBlogPosting) and breadcrumbs; breadcrumbs; ProfilePage and breadcrumbs on author pages; WebSite and Organization. */
 export function createStructuredData(config: ResolvedConfig): StructuredData {
   const site = config.site
   return {
@@ -40,6 +41,10 @@ export function createStructuredData(config: ResolvedConfig): StructuredData {
       ]
     },
     listing: (crumbs) => [serializeJsonLd(breadcrumbJsonLd(site, crumbs))],
+    author: (author, crumbs) => [
+      serializeJsonLd(profilePageJsonLd(site, author)),
+      serializeJsonLd(breadcrumbJsonLd(site, crumbs)),
+    ],
     home: () => [serializeJsonLd(websiteJsonLd(site)), serializeJsonLd(organizationJsonLd(site))],
   }
 }

@@ -1,5 +1,6 @@
+import type { ArticleAuthor } from '../site/types.js'
 import type { RoutedArticle } from './route-site.js'
-import type { ArticleView, CardView, TermView } from './views.js'
+import type { ArticleView, AuthorProfileView, CardView, TermView } from './views.js'
 
 /** Maps site paths (`/kategori/x/`) to URLs under the base path (`/news/kategori/x/`). */
 export type UrlFor = (sitePath: string) => string
@@ -39,6 +40,22 @@ export function toCardView(article: RoutedArticle, paths: TermPaths, urlFor: Url
     })),
     image: article.image,
     readingTime: article.readingTime,
+    live: article.liveblog,
+  }
+}
+
+/**
+ * An author with their profile, as templates see it. The bio's HTML is rendered apart
+ * (asynchronously, by the pages stage's `AuthorBios`), so this stays cheap for feeds.
+ */
+export function toAuthorProfile(author: ArticleAuthor, paths: TermPaths, urlFor: UrlFor): AuthorProfileView {
+  return {
+    ...termView('author', author, paths, urlFor),
+    homepage: author.url,
+    role: author.role,
+    photo: author.photo ? urlFor(author.photo) : undefined,
+    links: author.links ?? [],
+    hasProfile: Boolean(author.role || author.bio || author.photo),
   }
 }
 
@@ -52,6 +69,7 @@ export function toArticleView(
 ): ArticleView {
   return {
     ...toCardView(article, paths, urlFor),
+    authors: article.authors.map((author) => toAuthorProfile(author, paths, urlFor)),
     summary: article.summary,
     updated: article.updated,
     tags: article.tags.map((tag) => termView('tag', tag, paths, urlFor)),

@@ -17,6 +17,22 @@ export interface AuthorView extends TermView {
   homepage?: string
 }
 
+/** An author with the profile from `authors/<id>.yml`: on article pages (byline, author box) and their own page. */
+export interface AuthorProfileView extends AuthorView {
+  /** Job title, e.g. `Redaktur Pelaksana`. */
+  role?: string
+  /** The bio as sanitized HTML (markdown allowed): inserted unescaped, like an article body. */
+  bioHtml?: string
+  /** The bio's first paragraph as plain text, for descriptions and structured data. */
+  bioText?: string
+  /** The portrait's URL: under the base path for site paths, as given for http(s) URLs. */
+  photo?: string
+  /** Profiles elsewhere (own site, social accounts), linked with `rel="me"`. */
+  links: { label: string; url: string }[]
+  /** The author has a profile beyond a name (role, bio or photo): themes show an author box. */
+  hasProfile: boolean
+}
+
 /** An article as a card in a listing: only what listings show. */
 export interface CardView {
   id: string
@@ -29,10 +45,14 @@ export interface CardView {
   authors: AuthorView[]
   image?: ArticleImage
   readingTime: number
+  /** A live blog (`liveblog: true`): cards and the page carry a "live" badge. */
+  live: boolean
 }
 
 /** An article as its own page sees it. */
 export interface ArticleView extends CardView {
+  /** The authors with their profiles. */
+  authors: AuthorProfileView[]
   summary?: string
   updated?: NewsDate
   tags: TermView[]
@@ -144,11 +164,16 @@ export interface PageContext {
     kind: 'category' | 'tag' | 'author' | 'archive'
     /** What kind of list this is, in the site's language (`Rubrik`, `Topik`, `Penulis`); none on the archive. */
     label?: string
+    /** On an author's pages: who they are. */
+    author?: AuthorProfileView
     name: string
     url: string
     articles: CardView[]
     pagination: PaginationView
   }
-  /** On the home page. */
+  /**
+   * On the home page: each story once (see `FrontPagePlan`). The 404 page lists the latest
+   * stories here too.
+   */
   home?: { top?: CardView; latest: CardView[]; sections: { section: TermView; articles: CardView[] }[] }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { ResolvedSite } from '../../src/config/resolve-config.js'
-import type { ArticleView, AuthorView, TermView } from '../../src/routes/views.js'
+import type { ArticleView, AuthorProfileView, AuthorView, TermView } from '../../src/routes/views.js'
 import { createNewsDate, type NewsDate } from '../../src/util/news-date.js'
 
 export const TIMEZONE = 'Asia/Makassar'
@@ -49,7 +49,7 @@ export interface ArticleInput {
   summary?: string
   html?: string
   image?: ArticleView['image']
-  authors?: AuthorView[]
+  authors?: (AuthorView & Partial<AuthorProfileView>)[]
   tags?: string[]
   category?: string
   lang?: string
@@ -73,16 +73,19 @@ export function article(input: ArticleInput): ArticleView {
     modified,
     updated: input.modified ? modified : undefined,
     category: term(category, category.toLowerCase().replace(/[^a-z0-9]+/g, '-'), 'kategori'),
-    authors: input.authors ?? [
-      {
-        name: 'Siti Rahma',
-        slug: 'siti-rahma',
-        url: '/news/penulis/siti-rahma/',
-        homepage: 'https://siti.example/',
-      },
-    ],
+    authors: (
+      input.authors ?? [
+        {
+          name: 'Siti Rahma',
+          slug: 'siti-rahma',
+          url: '/news/penulis/siti-rahma/',
+          homepage: 'https://siti.example/',
+        },
+      ]
+    ).map((author) => ({ links: [], hasProfile: false, ...author })),
     image: input.image,
     readingTime: 2,
+    live: false,
     tags: (input.tags ?? []).map((name) => term(name, name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), 'tag')),
     dateline: input.dateline,
     lang: input.lang ?? 'id-ID',

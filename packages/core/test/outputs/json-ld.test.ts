@@ -3,6 +3,8 @@ import {
   articleJsonLd,
   breadcrumbJsonLd,
   organizationJsonLd,
+  personJsonLd,
+  profilePageJsonLd,
   serializeJsonLd,
   websiteJsonLd,
 } from '../../src/outputs/json-ld.js'
@@ -102,6 +104,49 @@ describe('articleJsonLd', () => {
     expect(ld.description).toBe('Ringkasan banjir-samarinda.')
     expect(ld.publisher).toMatchObject({
       logo: { '@type': 'ImageObject', url: 'https://kaltim.example/news/logo-amp.png' },
+    })
+  })
+})
+
+describe('personJsonLd and profilePageJsonLd', () => {
+  const rina = {
+    name: 'Rina Wati',
+    slug: 'rina-wati',
+    url: '/news/penulis/rina-wati/',
+    homepage: 'https://rinawati.example',
+    role: 'Redaktur Pelaksana',
+    bioHtml: '<p>Rina meliput <strong>anggaran</strong>.</p>',
+    bioText: 'Rina meliput anggaran.',
+    photo: '/news/images/rina.jpg',
+    links: [
+      { label: 'X', url: 'https://x.com/rinawati' },
+      { label: 'Situs', url: 'https://rinawati.example' },
+    ],
+    hasProfile: true,
+  }
+
+  test('gives a profiled author job title, portrait, description and profiles elsewhere, once each', () => {
+    expect(roundTrip(personJsonLd(site(), rina))).toEqual({
+      '@type': 'Person',
+      name: 'Rina Wati',
+      url: 'https://kaltim.example/news/penulis/rina-wati/',
+      jobTitle: 'Redaktur Pelaksana',
+      image: 'https://kaltim.example/news/images/rina.jpg',
+      description: 'Rina meliput anggaran.',
+      sameAs: ['https://rinawati.example/', 'https://x.com/rinawati'],
+    })
+  })
+
+  test("writes the same Person as the article's author and as the main entity of their page", () => {
+    const ld = articleJsonLd(site(), { ...story, authors: [rina] })
+    expect(ld.author).toEqual([personJsonLd(site(), rina)])
+    expect(roundTrip(profilePageJsonLd(site(), rina))).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: 'https://kaltim.example/news/penulis/rina-wati/',
+      inLanguage: 'id-ID',
+      isPartOf: { '@id': 'https://kaltim.example/news/#website' },
+      mainEntity: personJsonLd(site(), rina),
     })
   })
 })

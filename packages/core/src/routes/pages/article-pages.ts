@@ -12,7 +12,8 @@ async function articleContext(
 ): Promise<PageContext> {
   const { site, now } = kit.options
   const categoryPath = article.category ? kit.termPaths('category', article.category.slug) : undefined
-  const view = toArticleView(article, kit.termPaths, kit.urlFor, now, await kit.options.bodyOf(article))
+  const base = toArticleView(article, kit.termPaths, kit.urlFor, now, await kit.options.bodyOf(article))
+  const view = { ...base, authors: await Promise.all(article.authors.map(kit.profileOf)) }
   const trail: Crumb[] = [
     kit.homeCrumb,
     ...(article.category && categoryPath
@@ -59,7 +60,7 @@ export function articlePages(site: RoutedSite, kit: PageKit): PageSpec[] {
       owner: article.sourcePath,
       outputPath: article.outputPath,
       layout: 'article',
-      key: `${kit.cardKeys([article.id])}|${kit.cardKeys(related)}|${preview}`,
+      key: `${kit.cardKeys([article.id])}|${kit.cardKeys(related)}|${preview}${kit.profileKey(article.authors)}`,
       sourceHash: article.sourceHash,
       context: () => articleContext(article, kit, related, preview),
     }

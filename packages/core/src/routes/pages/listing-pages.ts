@@ -1,7 +1,9 @@
 import { paginatedPath } from '../permalink.js'
 import type { RoutedCollection, RoutedSite } from '../route-site.js'
 import type { UrlFor } from '../to-views.js'
-import type { PaginationView } from '../views.js'
+import type { ArticleAuthor } from '../../site/types.js'
+import { absoluteUrl } from '../absolute-url.js'
+import type { AuthorProfileView, PageMeta, PaginationView } from '../views.js'
 import type { PageKit, PageSpec } from './page-kit.js'
 
 type ListingKind = 'category' | 'tag' | 'author' | 'archive'
@@ -27,6 +29,20 @@ function paginate(
   }
 }
 
+/** The author a collection of kind `author` is about, as its articles' bylines have them. */
+const authorOf = (collection: RoutedCollection): ArticleAuthor | undefined =>
+  collection.articles[0]?.authors.find((a) => a.slug === collection.term.slug)
+
+/** What an author's page shows of them in its head: the bio as description, the photo to share. */
+function authorMeta(profile: AuthorProfileView, kit: PageKit): Partial<PageMeta> {
+  return {
+    ...(profile.bioText ? { description: profile.bioText } : {}),
+    ...(profile.photo
+      ? { image: { url: absoluteUrl(kit.options.site, profile.photo), alt: profile.name } }
+      : {}),
+  }
+}
+
 /** The numbered pages of one listing. */
 function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: PageKit): PageSpec[] {
   const { strings, pageSize } = kit.options
@@ -36,6 +52,13 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
   const kindLabel = kind === 'archive' ? undefined : (strings[`listing.${kind}`] ?? kind)
   const label = kindLabel ? `${kindLabel}: ${collection.term.name}` : collection.term.name
   const crumbs = [kit.homeCrumb, { name: collection.term.name, url: kit.absolute(collection.path) }]
+  const author = kind === 'author' ? authorOf(collection) : undefined
+  let profile: Promise<AuthorProfileView> | undefined
+  const profileOf = (who: ArticleAuthor) => {
+    profile ??= kit.profileOf(who)
+    return profile
+  }
+  const { structuredData } = kit.options
   return Array.from({ length: total }, (_, i): PageSpec => {
     const n = i + 1
     const path = paginatedPath(collection.path, n, pageWord)
@@ -46,34 +69,40 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
       path,
       owner: `the ${kind} listing "${collection.term.name}"`,
       layout: 'listing',
-      key: `${kind}|${collection.term.name}|${n}/${total}|${kit.cardKeys(ids)}`,
-      context: () => ({
-        site: kit.shared,
-        page: {
-          kind,
-          url: kit.urlFor(path),
-          breadcrumbs: crumbs,
-          meta: kit.meta({
-            title: kit.titled(pageTitle),
-            description: (strings[`listing.${kind}.description`] ?? '{name}').replace(
-              '{name}',
-              collection.term.name,
-            ),
-            canonical: kit.absolute(path),
-            feeds: [...kit.siteFeeds, ...ownFeeds],
-            jsonLd: kit.options.structuredData.listing(crumbs),
-          }),
-        },
-        theme: kit.options.theme.options ?? {},
-        listing: {
-          kind,
-          label: kindLabel,
-          name: collection.term.name,
-          url: kit.urlFor(collection.path),
-          articles: ids.map(kit.cardOf),
-          pagination: paginate(collection.path, n, total, pageWord, kit.urlFor),
-        },
-      }),
+      key: `${kind}|${collection.term.name}|${n}/${total}|${kit.cardKeys(ids)}${author ? kit.profileKey([author]) : ''}`,
+      context: async () => {
+        const who = author ? await profileOf(author) : undefined
+        return {
+          site: kit.shared,
+          page: {
+            kind,
+            url: kit.urlFor(path),
+            breadcrumbs: crumbs,
+            meta: kit.meta({
+              title: kit.titled(pageTitle),
+              description: (strings[`listing.${kind}.description`] ?? '{name}').replace(
+                '{name}',
+                collection.term.name,
+              ),
+              canonical: kit.absolute(path),
+              feeds: [...kit.siteFeeds, ...ownFeeds],
+              jsonLd:
+                who && structuredData.author ? structuredData.author(who, crumbs) : structuredData.listing(crumbs),
+              ...(who ? authorMeta(who, kit) : {}),
+            }),
+          },
+          theme: kit.options.theme.options ?? {},
+          listing: {
+            kind,
+            label: kindLabel,
+            name: collection.term.name,
+            url: kit.urlFor(collection.path),
+            ...(who ? { author: who } : {}),
+            articles: ids.map(kit.cardOf),
+            pagination: paginate(collection.path, n, total, pageWord, kit.urlFor),
+          },
+        }
+      },
     }
   })
 }

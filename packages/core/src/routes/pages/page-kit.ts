@@ -3,8 +3,10 @@ import { hashText } from '../../util/hash.js'
 import { type NewsDate, parseNewsDate, toZonedIso } from '../../util/news-date.js'
 import { feedFolder, feedLinks } from '../feed-links.js'
 import type { RoutedCollection, RoutedSite } from '../route-site.js'
-import { createUrlFor, type TermPaths, toCardView, type UrlFor } from '../to-views.js'
-import type { CardView, Crumb, FeedLink, PageContext, PageMeta, TermView } from '../views.js'
+import type { ArticleAuthor } from '../../site/types.js'
+import { createUrlFor, type TermPaths, toAuthorProfile, toCardView, type UrlFor } from '../to-views.js'
+import type { AuthorProfileView, CardView, Crumb, FeedLink, PageContext, PageMeta, TermView } from '../views.js'
+import { createAuthorBios } from './author-bios.js'
 import type { PagesOptions } from './page.js'
 
 /** A page as a page kind describes it; the pages stage claims its path and fingerprints it. */
@@ -32,6 +34,10 @@ export interface PageKit {
   cardOf(id: string): CardView
   /** The fingerprints of some articles' cards, for page keys. */
   cardKeys(ids: readonly string[]): string
+  /** An author's profile with the bio rendered (once per run). */
+  profileOf(author: ArticleAuthor): Promise<AuthorProfileView>
+  /** The fingerprint of authors' profiles (role, bio, photo, links), for keys of pages that show them. */
+  profileKey(authors: readonly ArticleAuthor[]): string
   /** What every page shows of the site (masthead, navigation, footer). */
   shared: PageContext['site']
   /** Fingerprint of `shared` and everything else all pages show. */
@@ -129,6 +135,7 @@ export function createPageKit(site: RoutedSite, options: PagesOptions): PageKit 
   const nav = navSections(site, siteOptions.nav, urlFor)
   const siteFeeds = feeds.enabled ? feedLinks(siteOptions, feedFolder('/'), siteOptions.title) : []
   const shared = sharedContext(options, nav, siteFeeds)
+  const bios = createAuthorBios()
   const sharedKey = hashText(
     JSON.stringify([shared, siteFeeds, strings, options.theme.options ?? null, siteOptions.publisher]),
   )
@@ -139,6 +146,11 @@ export function createPageKit(site: RoutedSite, options: PagesOptions): PageKit 
     termPaths,
     cardOf: (id) => cards.get(id)?.card as CardView,
     cardKeys: (ids) => ids.map((id) => cards.get(id)?.key ?? '').join(','),
+    profileOf: (author) => bios(author, toAuthorProfile(author, termPaths, urlFor)),
+    profileKey: (authors) =>
+      authors.some((a) => a.role || a.bio || a.photo || a.links?.length)
+        ? hashText(JSON.stringify(authors.map((a) => [a.slug, a.role, a.bio, a.photo, a.links])))
+        : '',
     shared,
     sharedKey,
     siteFeeds,

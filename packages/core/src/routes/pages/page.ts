@@ -1,7 +1,7 @@
 import type { ResolvedConfig, ResolvedSite } from '../../config/resolve-config.js'
 import type { Strings, Theme } from '../../config/theme.js'
 import type { RoutedArticle } from '../route-site.js'
-import type { ArticleView, CardView, Crumb, PageContext } from '../views.js'
+import type { ArticleView, AuthorProfileView, CardView, Crumb, PageContext } from '../views.js'
 
 /** One HTML page to render: where it goes, with which layout, from what data. */
 export interface Page {
@@ -30,6 +30,8 @@ export const withSourceHash = (pageKey: string, sourceHash: string): string =>
 export interface StructuredData {
   article(article: ArticleView, crumbs: Crumb[]): string[]
   listing(crumbs: Crumb[]): string[]
+  /** An author's pages: their profile and the breadcrumbs. Without it, author pages get `listing`'s. */
+  author?(author: AuthorProfileView, crumbs: Crumb[]): string[]
   home(): string[]
 }
 
@@ -39,7 +41,7 @@ export type CardMemo = Map<string, { card: CardView; key: string }>
 /** Options of the pages stage: the few parts of the config pages depend on. */
 export interface PagesOptions {
   site: ResolvedSite
-  theme: Pick<Theme, 'options' | 'usesBuildDate'>
+  theme: Pick<Theme, 'options' | 'usesBuildDate' | 'frontPage'>
   strings: Strings
   feeds: ResolvedConfig['feeds']
   pageSize: number

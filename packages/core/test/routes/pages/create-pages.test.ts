@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { ResolvedConfig } from '../../../src/config/resolve-config.js'
+import type { AuthorEntity } from '../../../src/content/read-authors.js'
 import { createPages } from '../../../src/routes/pages/create-pages.js'
 import type { Page, PagesOptions } from '../../../src/routes/pages/page.js'
 import { PathRegistry, type RoutedSite, routeSite } from '../../../src/routes/route-site.js'
@@ -34,9 +35,22 @@ const records = Array.from({ length: 5 }, (_, i) =>
   }),
 )
 
-function pagesOf(overrides: Partial<PagesOptions> = {}): { pages: Page[]; routed: RoutedSite } {
+const RINA: AuthorEntity = {
+  id: 'rina',
+  name: 'Rina Wati',
+  role: 'Redaktur Pelaksana',
+  bio: 'Meliput **anggaran** <b onclick="alert(1)">kota</b>.\n\n<script>alert(2)</script>\n\nKirim kabar: https://warta.example/kirim',
+  photo: '/images/rina.jpg',
+  links: [{ label: 'X', url: 'https://x.com/rinawati' }],
+}
+
+function pagesOf(
+  overrides: Partial<PagesOptions> = {},
+  authors?: ReadonlyMap<string, AuthorEntity>,
+): { pages: Page[]; routed: RoutedSite } {
   const registry = new PathRegistry()
   const model = createSiteModel(records, {
+    authors,
     lang: 'id-ID',
     contentPrefix: 'content/',
     drafts: false,
@@ -87,16 +101,39 @@ describe('createPages', () => {
     ])
   })
 
-  test('home: the newest story on top, the rest as latest, a block per section', async () => {
+  test('home: the newest story on top, the rest as latest; no section block repeats them', async () => {
     const context = await byPath(pagesOf().pages, '/').context()
     expect(context.page.kind).toBe('home')
     expect(context.home?.top?.title).toBe('Berita 4')
     expect(context.home?.latest.map((c) => c.title)).toEqual(['Berita 3', 'Berita 2', 'Berita 1', 'Berita 0'])
-    expect(context.home?.sections.map((s) => [s.section.name, s.articles.map((a) => a.title)])).toEqual([
-      ['Pemerintahan', ['Berita 4', 'Berita 2', 'Berita 0']],
-      ['Ekonomi', ['Berita 3', 'Berita 1']],
-    ])
+    expect(context.home?.sections).toEqual([])
     expect(context.page.meta.jsonLd).toEqual(['{}'])
+  })
+
+  test("home: section blocks take the stories the theme's plan leaves, each once, and skip empty sections", async () => {
+    const theme = { frontPage: { latest: 1, sectionSize: 1 } }
+    const context = await byPath(pagesOf({ theme }).pages, '/').context()
+    const titles = (cards: { title: string }[] | undefined) => (cards ?? []).map((c) => c.title)
+    expect(context.home?.top?.title).toBe('Berita 4')
+    expect(titles(context.home?.latest)).toEqual(['Berita 3'])
+    expect(context.home?.sections.map((s) => [s.section.name, titles(s.articles)])).toEqual([
+      ['Pemerintahan', ['Berita 2']],
+      ['Ekonomi', ['Berita 1']],
+    ])
+    const one = await byPath(
+      pagesOf({ theme: { frontPage: { latest: 3, sections: 1 } } }).pages,
+      '/',
+    ).context()
+    // Pemerintahan has only Berita 0 left; Ekonomi has nothing new and is left out.
+    expect(one.home?.sections.map((s) => [s.section.name, titles(s.articles)])).toEqual([
+      ['Pemerintahan', ['Berita 0']],
+    ])
+    const shown = [
+      one.home?.top,
+      ...(one.home?.latest ?? []),
+      ...(one.home?.sections ?? []).flatMap((s) => s.articles),
+    ]
+    expect(new Set(shown.map((c) => c?.id)).size).toBe(shown.length)
   })
 
   test('article: body, canonical, breadcrumbs, Open Graph values, section feeds and related cards', async () => {
@@ -115,6 +152,48 @@ describe('createPages', () => {
       'https://kaltim.example/news/kategori/pemerintahan/feed/rss.xml',
     )
     expect(context.related?.length).toBe(2)
+  })
+
+  test('author: the profile with the bio rendered and sanitized, its description, photo and structured data', async () => {
+    const authors = new Map([['Rina', RINA]])
+    const author = vi.fn((who: { name: string; jobTitle?: string }) => [JSON.stringify(who)])
+    const structuredData = { article: () => [], listing: () => ['listing'], home: () => [], author }
+    const { pages } = pagesOf({ structuredData }, authors)
+    const context = await byPath(pages, '/penulis/rina/').context()
+    const profile = context.listing?.author
+    expect(profile).toMatchObject({
+      name: 'Rina Wati',
+      role: 'Redaktur Pelaksana',
+      photo: '/news/images/rina.jpg',
+      links: [{ label: 'X', url: 'https://x.com/rinawati' }],
+      hasProfile: true,
+      bioText: 'Meliput anggaran kota.',
+    })
+    expect(profile?.bioHtml).toBe(
+      '<p>Meliput <strong>anggaran</strong> kota.</p>\n<p>Kirim kabar: <a href="https://warta.example/kirim">https://warta.example/kirim</a></p>',
+    )
+    expect(context.page.meta.description).toBe('Meliput anggaran kota.')
+    expect(context.page.meta.image).toEqual({
+      url: 'https://kaltim.example/news/images/rina.jpg',
+      alt: 'Rina Wati',
+    })
+    expect(author).toHaveBeenCalledWith(profile, context.page.breadcrumbs)
+    expect(context.page.meta.jsonLd).toEqual([JSON.stringify(profile)])
+    // The article page has the same profile for its byline and author box.
+    const story = await byPath(pages, '/2025/05/14/berita-4/').context()
+    expect(story.article?.authors).toEqual([profile])
+  })
+
+  test('author: pages that show a profile are re-rendered when it changes, others are not', () => {
+    const before = pagesOf({}, new Map([['Rina', RINA]])).pages
+    const after = pagesOf({}, new Map([['Rina', { ...RINA, bio: 'Meliput kota.' }]])).pages
+    const changed = after.filter((p, i) => p.key !== before[i]?.key).map((p) => p.path)
+    expect(changed).toEqual([
+      ...before.filter((p) => p.layout === 'article').map((p) => p.path),
+      '/penulis/rina/',
+      '/penulis/rina/halaman/2/',
+      '/penulis/rina/halaman/3/',
+    ])
   })
 
   test('listing: page numbers, titles and links between pages', async () => {
