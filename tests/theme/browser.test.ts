@@ -1,31 +1,19 @@
 // Quality gates in headless Chromium: axe-core finds no violations, nothing scrolls sideways
 // at 320 px, pages load nothing from other origins, and the theme's scripts do their job.
 // (Screenshots for review are `pnpm screenshots`, not a test: a picture nobody checks asserts nothing.)
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
+import { type Browser, describeViolations, launchBrowser, runAxe } from './browser.js'
 import { type BuiltSite, buildExample, type StaticServer, serveStatic } from './example-site.js'
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source
 const PAGES = ['home', 'article', 'category', 'tag', '404'] as const
 type PageName = (typeof PAGES)[number]
 const WIDTHS = [375, 1280] as const
 
-interface AxeViolation {
-  id: string
-  impact?: string
-  help: string
-  nodes: { target: unknown[]; failureSummary?: string }[]
-}
-
 describe('theme in a browser', () => {
   let site: BuiltSite
   let server: StaticServer
-  let profile: string
+  let browser: Browser
   let context: BrowserContext
   let page: Page
   const urls = {} as Record<PageName, string>
@@ -50,12 +38,8 @@ describe('theme in a browser', () => {
   beforeAll(async () => {
     site = await buildExample()
     server = await serveStatic(site.dir)
-    profile = await mkdtemp(path.join(tmpdir(), 'warta-chromium-'))
-    context = await chromium.launchPersistentContext(profile, {
-      ...CHROMIUM_LAUNCH,
-      viewport: { width: 1280, height: 900 },
-    })
-    page = context.pages()[0] ?? (await context.newPage())
+    browser = await launchBrowser()
+    ;({ context, page } = browser)
     page.on('request', (request) => {
       const url = request.url()
       if (!url.startsWith(server.origin) && !url.startsWith('data:')) foreign.add(url)
@@ -70,26 +54,12 @@ describe('theme in a browser', () => {
   })
 
   afterAll(async () => {
-    await context?.close()
+    await browser?.close()
     await server?.close()
     await site?.dispose()
-    if (profile) await rm(profile, { recursive: true, force: true })
   })
 
-  const axe = async (): Promise<AxeViolation[]> => {
-    await page.addScriptTag({ content: axeSource })
-    return page.evaluate(async () => {
-      const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
-      return (await axe.run()).violations
-    })
-  }
-  const describeViolations = (violations: AxeViolation[]) =>
-    violations
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
-      )
-      .join('\n')
+  const axe = () => runAxe(page)
 
   for (const width of WIDTHS) {
     for (const name of PAGES) {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { HelperContext, PageContext } from '../../packages/core/src/index.js'
 import { createHelpers } from '../../packages/theme-news/src/helpers/index.js'
@@ -70,9 +71,10 @@ describe('newsTheme', () => {
       homeSections: 2,
     })
   })
-  it('keeps its one stylesheet under 14 KiB', async () => {
+  it('keeps its one stylesheet small: under 20 KiB, 5 KiB compressed', async () => {
     const css = await readFile(path.join(theme.dir, 'assets/style.css'))
-    expect(css.byteLength).toBeLessThan(14 * 1024)
+    expect(css.byteLength).toBeLessThan(20 * 1024)
+    expect(gzipSync(css).byteLength).toBeLessThan(5 * 1024)
   })
   it('refuses a share network it does not know', () => {
     expect(() => newsTheme({ share: ['myspace' as never] })).toThrow(/unknown share network "myspace"/)
@@ -197,7 +199,7 @@ describe('view helpers', () => {
     })
   })
 
-  it('cuts the home view to the theme counts', () => {
+  it('splits the home view into lead, cards and list by the theme counts, and tells core its plan', () => {
     const latest = Array.from({ length: 10 }, (_, i) => card(`l${i}`))
     const sections = Array.from({ length: 8 }, (_, i) => ({
       section: { name: `S${i}`, slug: `s${i}`, url: `/s${i}/` },
@@ -212,7 +214,12 @@ describe('view helpers', () => {
     expect(front.lead.id).toBe('top')
     expect(front.secondary.map((c) => c.id)).toEqual(['l0', 'l1'])
     expect(front.latest.map((c) => c.id)).toEqual(['l2', 'l3', 'l4', 'l5', 'l6', 'l7'])
-    expect(front.sections.map((s) => s.stories.length)).toEqual([4, 4, 4, 4, 4, 4])
+    expect(front.sections.map((s) => s.stories.length)).toEqual([6, 6, 6, 6, 6, 6, 6, 6])
+    expect(theme.frontPage).toEqual({ latest: 8, sections: 6, sectionSize: 4 })
+    expect(newsTheme({ secondaryCount: 0, latestCount: 3, homeSections: 2 }).frontPage).toMatchObject({
+      latest: 3,
+      sections: 2,
+    })
   })
 
   it('tells templates where the page is', () => {
@@ -334,10 +341,22 @@ describe('templates escape what writers control', () => {
       updated: date,
       category: term,
       tags: [term],
-      authors: [{ ...term, homepage: 'https://x.example' }],
+      authors: [
+        {
+          ...term,
+          homepage: 'https://x.example',
+          role: evil,
+          photo: '/news/p.jpg',
+          links: [{ label: evil, url: 'https://x.example/?a=1&b="2"' }],
+          hasProfile: true,
+          bioHtml: '<p>Bio aman.</p>',
+          bioText: evil,
+        },
+      ],
       image: { src: '/x.jpg', alt: evil, caption: evil, width: 10, height: 5 },
       source: { name: evil, url: 'https://src.example/?a=1&b=2' },
       liveEntries: [{ id: 'e1', headline: evil, time: date }],
+      live: true,
       embargoed: true,
       corrections: [{ date, note: evil }],
       updates: [{ date, note: evil }],
@@ -400,5 +419,32 @@ describe('templates escape what writers control', () => {
     expect(html).not.toMatch(/<style>[^<]*alert/)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('<script type="application/ld+json">{"@type":"NewsArticle"}</script>')
+    // The byline's role and the author box, with the profile escaped but the sanitized bio as is.
+    expect(html).toContain('<span class="byline__role">(&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toMatch(
+      /<section class="author-box"[^>]*>\s*<img class="author-photo" src="\/news\/p.jpg" alt="&lt;script&gt;/,
+    )
+    expect(html).toContain('<div class="author-box__bio"><p>Bio aman.</p></div>')
+
+    const [profile] = article.authors
+    const listing = env.compile(layouts.get('listing') ?? '')({
+      ...page,
+      page: { ...page.page, kind: 'author' },
+      listing: {
+        kind: 'author',
+        label: 'Penulis',
+        name: evil,
+        url: '/news/penulis/x/',
+        author: profile,
+        articles: [article],
+        pagination: { current: 1, total: 1, pages: [] },
+      },
+    })
+    expect(listing).toContain(
+      '<a href="https://x.example/?a&#x3D;1&amp;b&#x3D;&quot;2&quot;" rel="me">&lt;script&gt;',
+    )
+    expect(listing).toMatch(/<img class="author-photo" [^>]*width="160" height="160" fetchpriority="high"/)
+    expect(listing).toContain('<p class="author-profile__role">&lt;script&gt;')
+    expect(listing).not.toContain('<script>alert')
   })
 })

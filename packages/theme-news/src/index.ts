@@ -30,6 +30,8 @@ export interface NewsThemeOptions {
   readingTime?: boolean
   /** Show card images in listings. Default `true`. */
   cardImages?: boolean
+  /** After each article, a box about each author who has a profile (role, bio or photo in `authors/`). Default `true`. */
+  authorBox?: boolean
   /** Size of `site.logo` in CSS pixels, so the masthead does not shift while it loads. */
   logoWidth?: number
   logoHeight?: number
@@ -74,6 +76,7 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
     mastheadDate: options.mastheadDate ?? true,
     readingTime: options.readingTime ?? true,
     cardImages: options.cardImages ?? true,
+    authorBox: options.authorBox ?? true,
     logoWidth: options.logoWidth,
     logoHeight: options.logoHeight,
   }
@@ -83,6 +86,12 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
     strings: loadStrings(),
     helpers: (context: HelperContext) => createHelpers(context, { now: sourceDateEpoch() }),
     options: resolved,
+    // Core fills the front page with each story once, in the shape the home layout draws.
+    frontPage: {
+      latest: resolved.secondaryCount + resolved.latestCount,
+      sections: resolved.homeSections,
+      sectionSize: resolved.sectionSize,
+    },
     usesBuildDate: resolved.mastheadDate,
   }
 }

@@ -31,6 +31,8 @@ export interface CardLayout {
   showImage: boolean
   /** The section label, unless the card sits in its own section's block or listing. */
   showSection: boolean
+  /** The line above the headline: the live badge of a live blog and the section label. */
+  showKicker: boolean
   /** The excerpt, shortened for the card's size; empty on compact cards. */
   teaser: string
   /** The first author's name, on all but compact cards. */
@@ -49,10 +51,12 @@ export function cardLayout<T extends CardInput>(card: T, options?: HelperOptions
   const theme = themeOf(options)
   const compact = card.size === 'compact'
   const teaserLength = card.size === 'lead' ? 240 : 150
+  const showSection = Boolean(card.category && !card.hideSection)
   return {
     ...card,
     showImage: Boolean(card.image && theme.cardImages && !compact),
-    showSection: Boolean(card.category && !card.hideSection),
+    showSection,
+    showKicker: showSection || card.live === true,
     teaser: !compact && card.excerpt ? excerpt(card.excerpt, teaserLength) : '',
     showAuthor: !compact && card.authors.length > 0,
     dateStyle: card.time ? 'short-datetime' : 'short',
@@ -77,7 +81,10 @@ export interface FrontPage {
   sections: FrontSection[]
 }
 
-/** `{{#with (frontPage home)}}`: core's home view cut to the theme's counts. */
+/**
+ * `{{#with (frontPage home)}}`: core's home view (each story once, in the counts the theme's
+ * `frontPage` plan asked for) split into the lead, the cards under it and the "latest" list.
+ */
 export function frontPage(home: PageContext['home'], options?: HelperOptions): FrontPage {
   const theme = themeOf(options)
   const secondaryCount = count(theme.secondaryCount, 2)
@@ -87,9 +94,6 @@ export function frontPage(home: PageContext['home'], options?: HelperOptions): F
     lead: home?.top,
     secondary: latest.slice(0, secondaryCount),
     latest: latest.slice(secondaryCount, secondaryCount + latestCount),
-    sections: (home?.sections ?? []).slice(0, count(theme.homeSections, 6)).map((block) => ({
-      section: block.section,
-      stories: block.articles.slice(0, count(theme.sectionSize, 4)),
-    })),
+    sections: (home?.sections ?? []).map((block) => ({ section: block.section, stories: block.articles })),
   }
 }
