@@ -28,14 +28,18 @@ export interface BuiltSite {
   dispose(): Promise<void>
 }
 
-/** Builds `examples/kaltim` with core's `build()` into a fresh temp folder. */
-export async function buildExample(): Promise<BuiltSite> {
+/**
+ * Builds `examples/kaltim` with core's `build()` into a fresh temp folder, or into `outDir`;
+ * `url` replaces `site.url` (for a server whose origin is known before the build).
+ */
+export async function buildExample(options: { outDir?: string; url?: string } = {}): Promise<BuiltSite> {
   const core = await loadCore()
-  const work = await mkdtemp(path.join(tmpdir(), 'warta-theme-'))
-  const dir = path.join(work, 'site')
+  const work = options.outDir ? undefined : await mkdtemp(path.join(tmpdir(), 'warta-theme-'))
+  const dir = options.outDir ?? path.join(work as string, 'site')
   const { config, file } = await core.loadConfig(exampleRoot)
-  await core.build(config, { configFile: file, outDir: dir })
-  return { dir, dispose: () => rm(work, { recursive: true, force: true }) }
+  const site = options.url ? { ...config.site, url: options.url } : config.site
+  await core.build({ ...config, site }, { configFile: file, outDir: dir })
+  return { dir, dispose: () => rm(work ?? dir, { recursive: true, force: true }) }
 }
 
 const TYPES: Record<string, string> = {

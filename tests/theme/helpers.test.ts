@@ -249,6 +249,9 @@ describe('view helpers', () => {
     const lead = (first: boolean, current: number) =>
       helpers.isListingLead?.({ hash: {}, data: { first, root: { listing: { pagination: { current } } } } })
     expect([lead(true, 1), lead(false, 1), lead(true, 2)]).toEqual([true, false, false])
+    // On an author's page the profile leads.
+    const staffPage = { listing: { pagination: { current: 1 }, author: { name: 'Rina' } } }
+    expect(helpers.isListingLead?.({ hash: {}, data: { first: true, root: staffPage } })).toBe(false)
   })
 
   it('lists the share links the theme options ask for, and the archive', () => {

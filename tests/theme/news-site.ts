@@ -87,6 +87,10 @@ export interface NewsSiteOptions {
   now?: number
   /** Every third story has a lead photo. Default `true`. */
   photos?: boolean
+  /** `site.url`. Default `https://uji.warta.example`. */
+  url?: string
+  /** Where the site is written. Default: `dist/` in a fresh temp site folder. */
+  outDir?: string
 }
 
 /** A generated site, built: its root, output folder and clock. */
@@ -102,15 +106,20 @@ export const DEFAULT_NOW = Date.parse('2025-06-02T10:00:00+08:00')
 /** A PNG of `width`×`height` with soft colour fields: as heavy and as sized as a real photo. */
 export function makePng(width: number, height: number, seed: number): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height)
+  const pixel = new Uint8Array(3)
+  const last = new Uint8Array(3)
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1)
-    raw[row] = 0
+    // PNG filter 1 ("Sub"): each byte stored as the difference from the pixel to its left.
+    raw[row] = 1
+    last.fill(0)
     for (let x = 0; x < width; x++) {
-      const i = row + 1 + x * 3
       const wave = Math.sin((x + seed * 37) / 53) * Math.cos((y - seed * 11) / 41)
-      raw[i] = (90 + 80 * wave + (x * 60) / width + seed * 23) & 255
-      raw[i + 1] = (110 + 60 * Math.sin((x + y) / 97 + seed) + (y * 50) / height) & 255
-      raw[i + 2] = (140 + 70 * Math.cos(y / 67 - seed) - (x * 40) / width) & 255
+      pixel[0] = (90 + 80 * wave + (x * 60) / width + seed * 23) & 255
+      pixel[1] = (110 + 60 * Math.sin((x + y) / 97 + seed) + (y * 50) / height) & 255
+      pixel[2] = (140 + 70 * Math.cos(y / 67 - seed) - (x * 40) / width) & 255
+      for (let c = 0; c < 3; c++) raw[row + 1 + x * 3 + c] = ((pixel[c] ?? 0) - (last[c] ?? 0)) & 255
+      last.set(pixel)
     }
   }
   const chunk = (type: string, data: Buffer) => {
@@ -206,7 +215,7 @@ export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite
   const now = options.now ?? DEFAULT_NOW
   const work = await mkdtemp(path.join(tmpdir(), 'warta-news-'))
   const root = path.join(work, 'site')
-  const dir = path.join(root, 'dist')
+  const dir = options.outDir ?? path.join(root, 'dist')
   const write = async (file: string, data: string | Buffer) => {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true })
     await writeFile(path.join(root, file), data)
@@ -228,7 +237,7 @@ export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite
       site: {
         title: 'Warta Uji',
         description: 'Situs berita uji untuk tema Warta.',
-        url: 'https://uji.warta.example',
+        url: options.url ?? 'https://uji.warta.example',
         lang: options.lang ?? 'id-ID',
         timezone: 'Asia/Makassar',
         nav: [...SECTIONS],
@@ -236,7 +245,11 @@ export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite
       },
       theme: theme.newsTheme(),
     },
-    { now, cache: false },
+    { now, cache: false, outDir: dir },
   )
-  return { root, dir, now, titles, dispose: () => rm(work, { recursive: true, force: true }) }
+  const dispose = async () => {
+    await rm(work, { recursive: true, force: true })
+    if (options.outDir) await rm(options.outDir, { recursive: true, force: true })
+  }
+  return { root, dir, now, titles, dispose }
 }

@@ -42,11 +42,13 @@ export function isPaged(pagination: unknown): boolean {
 
 /**
  * `(isListingLead)` inside `{{#each listing.articles}}`: the first story of a listing's first
- * page, which is drawn large.
+ * page, which is drawn large. Not on an author's page with a profile: there the profile leads, as
+ * on a newsroom's staff page, and the stories follow as equal cards.
  */
 export function isListingLead(options: HelperOptions): boolean {
   const first = (options.data as { first?: unknown } | undefined)?.first === true
-  return first && rootOf(options).listing?.pagination.current === 1
+  const listing = rootOf(options).listing
+  return first && listing?.pagination.current === 1 && !listing.author
 }
 
 /** How many live blog entries the "latest developments" box lists. */

@@ -1,0 +1,63 @@
+// Lighthouse (mobile preset) scores 100 in performance, accessibility, best practices and SEO on
+// the example site's home and article pages, and on an author's page with portrait and bio (from
+// a generated site: the example's real article stays as reported). One Chromium, pages in turn.
+// Each site is built for the origin it is served from, as a deployed site is, so canonical URLs
+// and links point where the audit can follow them.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LighthouseRunner, startLighthouse } from '../lighthouse.js'
+import { type BuiltSite, buildExample, type StaticServer, serveStatic } from './example-site.js'
+import { createNewsSite } from './news-site.js'
+
+const PERFECT = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 }
+
+describe('Lighthouse', () => {
+  let work: string
+  const servers: StaticServer[] = []
+  const sites: BuiltSite[] = []
+  let lighthouse: LighthouseRunner
+  let example: string
+  let news: string
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'warta-lh-'))
+    const exampleDir = path.join(work, 'example')
+    const newsDir = path.join(work, 'news')
+    const [exampleServer, newsServer] = await Promise.all([serveStatic(exampleDir), serveStatic(newsDir)])
+    servers.push(exampleServer, newsServer)
+    example = exampleServer.origin
+    news = newsServer.origin
+    sites.push(
+      await buildExample({ outDir: exampleDir, url: example }),
+      await createNewsSite({ stories: 13, url: news, outDir: newsDir }),
+    )
+    lighthouse = await startLighthouse()
+  })
+
+  afterAll(async () => {
+    await lighthouse?.close()
+    for (const server of servers) await server.close()
+    for (const site of sites) await site.dispose()
+    if (work) await rm(work, { recursive: true, force: true })
+  })
+
+  const scores = async (url: string) => {
+    const report = await lighthouse.audit(url)
+    expect(report.scores, `${url}\n${report.failing.join('\n')}`).toEqual(PERFECT)
+  }
+
+  it('scores 100 on the example home page', () => scores(`${example}/`), 120_000)
+  it('scores 100 on the example article', async () => {
+    const response = await fetch(`${example}/`)
+    const href = /<h2 class="card__title"><a href="([^"]+)"/.exec(await response.text())?.[1]
+    expect(href).toMatch(/^\/2025\//)
+    await scores(`${example}${href}`)
+  }, 120_000)
+  it(
+    "scores 100 on an author's page with portrait and bio",
+    () => scores(`${news}/penulis/rina-wati/`),
+    120_000,
+  )
+})
