@@ -135,12 +135,14 @@ describe('author profiles', () => {
     await page.locator('main .card__title a').first().click()
     await page.waitForURL(/\/2025\//)
     expect(await page.locator('.author-box, .byline__role').count()).toBe(0)
-    const person = ((await jsonLd()).find((node) => node['@type'] === 'NewsArticle')?.author as JsonLd[])[0]
-    expect(person).toEqual({
-      '@type': 'Person',
-      name: 'Siti Aminah',
-      url: 'https://uji.warta.example/penulis/siti-aminah/',
-    })
+    const article = (await jsonLd()).find((node) => node['@type'] === 'NewsArticle')
+    expect(article?.author).toEqual([
+      {
+        '@type': 'Person',
+        name: 'Siti Aminah',
+        url: 'https://uji.warta.example/penulis/siti-aminah/',
+      },
+    ])
   })
 
   for (const width of [375, 1280]) {

@@ -1,8 +1,8 @@
+import type { ArticleAuthor } from '../../site/types.js'
+import { absoluteUrl } from '../absolute-url.js'
 import { paginatedPath } from '../permalink.js'
 import type { RoutedCollection, RoutedSite } from '../route-site.js'
 import type { UrlFor } from '../to-views.js'
-import type { ArticleAuthor } from '../../site/types.js'
-import { absoluteUrl } from '../absolute-url.js'
 import type { AuthorProfileView, PageMeta, PaginationView } from '../views.js'
 import type { PageKit, PageSpec } from './page-kit.js'
 
@@ -87,7 +87,9 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
               canonical: kit.absolute(path),
               feeds: [...kit.siteFeeds, ...ownFeeds],
               jsonLd:
-                who && structuredData.author ? structuredData.author(who, crumbs) : structuredData.listing(crumbs),
+                who && structuredData.author
+                  ? structuredData.author(who, crumbs)
+                  : structuredData.listing(crumbs),
               ...(who ? authorMeta(who, kit) : {}),
             }),
           },

@@ -1,11 +1,19 @@
+import type { ArticleAuthor } from '../../site/types.js'
 import { compareText } from '../../util/compare-text.js'
 import { hashText } from '../../util/hash.js'
 import { type NewsDate, parseNewsDate, toZonedIso } from '../../util/news-date.js'
 import { feedFolder, feedLinks } from '../feed-links.js'
 import type { RoutedCollection, RoutedSite } from '../route-site.js'
-import type { ArticleAuthor } from '../../site/types.js'
 import { createUrlFor, type TermPaths, toAuthorProfile, toCardView, type UrlFor } from '../to-views.js'
-import type { AuthorProfileView, CardView, Crumb, FeedLink, PageContext, PageMeta, TermView } from '../views.js'
+import type {
+  AuthorProfileView,
+  CardView,
+  Crumb,
+  FeedLink,
+  PageContext,
+  PageMeta,
+  TermView,
+} from '../views.js'
 import { createAuthorBios } from './author-bios.js'
 import type { PagesOptions } from './page.js'
 
