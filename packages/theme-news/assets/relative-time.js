@@ -4,15 +4,17 @@
 // The words come from the theme's language strings, as data-* attributes of this script element.
 {
   const words = document.currentScript?.dataset ?? {}
-  const plural = new Intl.PluralRules(document.documentElement.lang || undefined)
-  const phrase = (unit, n) =>
-    (words[`${unit}${plural.select(n) === 'one' ? 'One' : 'Other'}`] ?? '').replace('{n}', String(n))
   const MINUTE = 60_000
+  let plural
+  const phrase = (unit, n) => {
+    // Made only when a card needs it: the language's plural rules cost a little to load.
+    plural ??= new Intl.PluralRules(document.documentElement.lang || undefined)
+    return (words[`${unit}${plural.select(n) === 'one' ? 'One' : 'Other'}`] ?? '').replace('{n}', String(n))
+  }
   const update = () => {
     const now = Date.now()
     for (const time of document.querySelectorAll('.card__meta time[datetime]')) {
-      const at = Date.parse(time.getAttribute('datetime') ?? '')
-      const age = now - at
+      const age = now - Date.parse(time.getAttribute('datetime') ?? '')
       // Only the last day; a clock behind the story's time shows the date, not "in 5 minutes".
       if (!(age >= 0 && age < 24 * 60 * MINUTE)) continue
       if (!time.title) time.title = time.textContent ?? ''
