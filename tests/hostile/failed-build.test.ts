@@ -24,7 +24,7 @@ const disk = vi.hoisted(() => ({ failAfter: Number.POSITIVE_INFINITY, writes: 0 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>()
   const writeFile: typeof actual.writeFile = async (file, ...rest) => {
-    if (String(file).includes('.staging-') && ++disk.writes > disk.failAfter)
+    if (/[/\\]staging-/.test(String(file)) && ++disk.writes > disk.failAfter)
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
     return actual.writeFile(file, ...rest)
   }
@@ -47,8 +47,13 @@ SOURCES['public/robots-extra.txt'] = 'static file'
 
 let site: TempSite
 
-/** Folders beside the output folder that a build works in. */
-const leftovers = async () => (await readdir(site.root)).filter((n) => n.startsWith('.dist.'))
+/** Folders a build works in, left over: beside the output folder, or in the site's .warta/output/dist/. */
+const leftovers = async () => [
+  ...(await readdir(site.root)).filter((n) => n.startsWith('.dist')),
+  ...(await readdir(path.join(site.root, '.warta', 'output', 'dist'))).filter(
+    (n) => !['record.json', 'spare'].includes(n),
+  ),
+]
 
 beforeAll(async () => {
   site = await createSite(SOURCES)

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { Stats } from 'node:fs'
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { watch } from 'chokidar'
@@ -8,13 +8,14 @@ import { createArticleCache } from '../cache/article-cache.js'
 import { loadConfig } from '../config/load-config.js'
 import { type BuildOverrides, type ResolvedConfig, resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
+import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../errors/diagnostic.js'
 import { cacheDirOf } from '../pipeline/build.js'
 import { createSiteBuilder, type SiteBuilder } from '../pipeline/create-site-builder.js'
 import type { SiteBuildResult } from '../pipeline/run-types.js'
 import { createStructuredData } from '../pipeline/structured-data.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
-import { writeChangedFiles } from '../write/write-in-place.js'
+import { openPreviewOutput, type PreviewOutput } from '../write/preview-output.js'
 import type { OutputFile } from '../write/write-output.js'
 import { createPreviewServer, type PreviewServer } from './preview-server.js'
 import { differsOnlyInStylesheetLinks } from './stylesheet-change.js'
@@ -113,6 +114,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   let served = new Set<string>()
   const emitter = new EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }>()
   let server: PreviewServer | undefined
+  let output: PreviewOutput | undefined
 
   // EventEmitter throws on an `error` nobody listens to, and nobody can listen before dev()
   // resolves: an error of the first build is emitted just after, so that a listener attached
@@ -166,7 +168,12 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     const written = result.files.filter((f) => result.changed.has(f.path))
     const removed = [...served].filter((p) => !current.has(p))
     const cssOnly = await onlyStylesheetsChanged(resolved.outDir, written, removed)
-    await writeChangedFiles(resolved.outDir, written, removed)
+    try {
+      await output?.update(written, removed)
+    } catch (error) {
+      if (error instanceof WartaBuildError) return showErrors(error.diagnostics)
+      throw error
+    }
     served = current
     scheduleClockRebuild(result.schedule.next)
     const paths = written.map((f) => f.path)
@@ -234,8 +241,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     await apply(result, started)
   }
 
-  await rm(resolved.outDir, { recursive: true, force: true })
-  await mkdir(resolved.outDir, { recursive: true })
+  output = await openPreviewOutput(resolved.outDir, resolved.root)
   // Serving starts before the first build, so that a failed first build reaches the browser
   // as an overlay on the not-found page, like any later error.
   server = await createPreviewServer({

@@ -173,6 +173,11 @@ export const RULES = {
     hint: 'Run `warta build --verbose` for the stack, and report it if the message does not say what to do.',
     stage: 'build',
   },
+  'output-foreign': {
+    title: 'The output folder holds files Warta did not write, where the build would replace them',
+    hint: 'Move your own files into public/ (Warta then publishes them), or out of the output folder; Warta never deletes or overwrites a file it did not write.',
+    stage: 'build',
+  },
 } as const satisfies Record<string, RuleEntry>
 
 /** The stable id of a kind of problem, e.g. `front-matter-yaml`. */

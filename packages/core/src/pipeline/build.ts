@@ -47,6 +47,8 @@ export interface BuildReport {
   /** Files whose bytes did not change (kept, with their mtime). */
   unchanged: number
   removed: number
+  /** What was in the output folder that Warta did not write (`CNAME`, `.git`…): carried over untouched. */
+  kept: string[]
   durationMs: number
   /** Warnings (errors reject the build instead). */
   diagnostics: Diagnostic[]
@@ -81,9 +83,9 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     sourceIndexFile: useCache && !options.articleCache ? path.join(cacheDir, 'sources.ndjson') : undefined,
     structuredData: createStructuredData(resolved),
   })
-  const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir) : undefined
+  const writer = await createSiteWriter(resolved.outDir, { root: resolved.root, spare: useCache })
+  const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir, writer.current) : undefined
   const now = options.now instanceof Date ? options.now.getTime() : options.now
-  const writer = await createSiteWriter(resolved.outDir, manifest?.generations)
   let result: SiteBuildResult
   try {
     result = await builder.run({
@@ -104,8 +106,17 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     await writer.abort()
     throw new WartaBuildError(result.diagnostics)
   }
-  const { generations, ...stats } = await writer.commit()
-  await manifest?.save(result.files, generations)
+  const { current, kept, rescued, ...stats } = await writer.commit()
+  await manifest?.save(result.files, current.folder)
+  if (rescued)
+    result.diagnostics.push({
+      file: path.relative(resolved.root, rescued).split(path.sep).join('/'),
+      message:
+        'Files appeared in the output folder during the build, where the new site writes its own: they are kept in this folder.',
+      hint: 'Look through them and move what you need back; do not write into the output folder while a build runs.',
+      ruleId: 'output-foreign',
+      severity: 'warning',
+    })
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
   await writeSchedule(resolved.root, result.schedule)
   const durationMs = Math.round(performance.now() - started)
@@ -115,6 +126,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     pages: result.pages,
     files: result.files.length,
     ...stats,
+    kept,
     durationMs,
     diagnostics: result.diagnostics,
     redirectsAdded: result.permalinks?.added ?? [],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { mapConcurrent } from '../util/map-concurrent.js'
-import { type OutputFile, removeEmptyFolders, resolveInside } from './write-output.js'
+import { type OutputFile, removeEmptyFolders, resolveInside } from './output-file.js'
 
 /**
  * Updates an output folder in place for the preview: deletes files the site no longer has

@@ -327,26 +327,32 @@ describe('the output folder', () => {
     expect(await readOutput(outDir, TAIPEI)).toBe(original)
   })
 
-  test('a file added by hand to the output is removed by the next build', async () => {
+  test('a file added by hand to the output is kept by the next build, and reported as kept', async () => {
     const { config, outDir } = await builtNewsroom()
     await writeFile(path.join(outDir, 'stray.html'), 'stray')
-    await build(config, { now: NOW })
-    expect(await listFiles(outDir)).not.toContain('stray.html')
+    const report = await build(config, { now: NOW })
+    expect(await readOutput(outDir, 'stray.html')).toBe('stray')
+    expect(report.kept).toEqual(['stray.html'])
   })
 
-  test('no staging folder is left beside the output; only the spare (the site before) is kept', async () => {
-    const { config, outDir } = await builtNewsroom()
+  test('nothing is left beside the output; the spare (the site before) is kept in the site’s .warta/', async () => {
+    const { root, config, outDir } = await builtNewsroom()
     await build(config, { now: NOW })
     const beside = await readdir(path.dirname(outDir))
-    expect(beside).toContain('out')
-    expect(beside.filter((name) => name.startsWith('.out.'))).toEqual(['.out.spare'])
+    expect(beside).toEqual(['out'])
+    const state = path.join(root, '.warta', 'output')
+    const [name] = await readdir(state)
+    expect(name).toMatch(/^out-[0-9a-f]{10}$/)
+    expect((await readdir(path.join(state, name as string))).sort()).toEqual(['record.json', 'spare'])
   })
 
   test('without the cache no spare is kept either', async () => {
-    const { config, outDir } = await builtNewsroom()
+    const { root, config } = await builtNewsroom()
     await build(config, { now: NOW, cache: false })
     await build(config, { now: NOW, cache: false })
-    expect((await readdir(path.dirname(outDir))).filter((name) => name.startsWith('.out.'))).toEqual([])
+    const state = path.join(root, '.warta', 'output')
+    const [name] = await readdir(state)
+    expect(await readdir(path.join(state, name as string))).toEqual(['record.json'])
   })
 
   test('a build with a relative outDir writes inside the site folder only', async () => {

@@ -1,29 +1,26 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { describe, expect, test } from 'vitest'
-import {
-  createSiteWriter,
-  type OutputFile,
-  type OutputGenerations,
-  recoverOutput,
-  resolveInside,
-  type WriteStats,
-} from '../../src/write/write-output.js'
+import { describe, expect, onTestFinished, test } from 'vitest'
+import { resolveInside } from '../../src/write/output-file.js'
+import { createSiteWriter, type OutputFile, type WriteStats } from '../../src/write/write-output.js'
 import { createTempDir, listFiles, snapshotDir } from '../helpers.js'
 
-/** Writes a whole site in one writer's run, as a build does. */
+/** Writes a whole site in one writer's run, as a `--no-cache` build does (no spare kept). */
 async function writeSiteAtomically(outDir: string, files: readonly OutputFile[]): Promise<WriteStats> {
-  const writer = await createSiteWriter(outDir)
+  const writer = await createSiteWriter(outDir, { root: path.dirname(outDir), spare: false })
   try {
     for (const file of files) await writer.write(file)
   } catch (error) {
     await writer.abort()
     throw error
   }
-  const { generations: _, ...stats } = await writer.commit()
+  const { current: _, kept: __, rescued: ___, ...stats } = await writer.commit()
   return stats
 }
+
+/** The folder a writer works in for `<parent>/out` when the site folder is `<parent>`. */
+const stateOf = (parent: string) => path.join(parent, '.warta', 'output', 'out')
 
 describe('resolveInside', () => {
   const dir = path.resolve('/srv/site/dist')
@@ -108,7 +105,8 @@ describe('writeSiteAtomically', () => {
       ]),
     ).rejects.toThrow(/outside the output folder/)
     expect(await snapshotDir(outDir)).toEqual(before)
-    expect(await readdir(parent)).toEqual(['out'])
+    expect(await readdir(parent)).toEqual(['.warta', 'out'])
+    expect(await readdir(stateOf(parent))).toEqual(['record.json'])
   })
 
   test('a write that fails part way leaves the previous output and no staging folder', async () => {
@@ -123,7 +121,8 @@ describe('writeSiteAtomically', () => {
       ]),
     ).rejects.toThrow(/ENOENT/)
     expect(await snapshotDir(outDir)).toEqual(before)
-    expect(await readdir(parent)).toEqual(['out'])
+    expect(await readdir(parent)).toEqual(['.warta', 'out'])
+    expect(await readdir(stateOf(parent))).toEqual(['record.json'])
   })
 
   test('creates the output folder’s parents when needed', async () => {
@@ -133,31 +132,9 @@ describe('writeSiteAtomically', () => {
   })
 })
 
-describe('recoverOutput', () => {
-  test('puts back the previous site when a build was killed after moving it aside', async () => {
-    const parent = await createTempDir()
-    const outDir = path.join(parent, 'out')
-    await mkdir(path.join(parent, '.out.previous'))
-    await writeFile(path.join(parent, '.out.previous', 'index.html'), 'lama')
-    await recoverOutput(outDir)
-    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('lama')
-    expect(await readdir(parent)).toEqual(['out'])
-  })
-
-  test('removes a leftover previous site and staging folders when the output is in place', async () => {
-    const parent = await createTempDir()
-    const outDir = path.join(parent, 'out')
-    for (const dir of ['out', '.out.previous', '.out.staging-123-abcd', '.other.staging-1'])
-      await mkdir(path.join(parent, dir))
-    await recoverOutput(outDir)
-    expect((await readdir(parent)).sort()).toEqual(['.other.staging-1', 'out'])
-    expect((await stat(outDir)).isDirectory()).toBe(true)
-  })
-})
-
-describe('createSiteWriter with the last build’s generations', () => {
-  async function writeWith(outDir: string, known: OutputGenerations, files: OutputFile[]) {
-    const writer = await createSiteWriter(outDir, known)
+describe('createSiteWriter with the spare', () => {
+  async function writeWith(outDir: string, files: OutputFile[]) {
+    const writer = await createSiteWriter(outDir, { root: path.dirname(outDir) })
     for (const file of files) await writer.write(file)
     return writer.commit()
   }
@@ -165,27 +142,30 @@ describe('createSiteWriter with the last build’s generations', () => {
   test('starts from the spare site, writes only what differs and keeps the old site as the next spare', async () => {
     const parent = await createTempDir()
     const outDir = path.join(parent, 'out')
-    const first = await writeWith(outDir, {}, [
+    const spare = path.join(stateOf(parent), 'spare')
+    await writeWith(outDir, [
       { path: 'same.html', contents: 'sama' },
       { path: 'changed.html', contents: 'lama' },
       { path: 'gone/index.html', contents: 'hilang' },
       { path: 'becomes-folder', contents: 'file' },
     ])
-    expect(first.generations.spare).toBeUndefined()
-    expect(await readdir(parent)).toEqual(['out'])
-    const second = await writeWith(outDir, first.generations, [
+    // Nothing beside the output folder: the writer's folders are in the site's .warta/.
+    expect(await readdir(parent)).toEqual(['.warta', 'out'])
+    expect(await readdir(stateOf(parent))).toEqual(['record.json'])
+    await writeWith(outDir, [
       { path: 'same.html' },
       { path: 'changed.html', contents: 'baru' },
       { path: 'gone/index.html', contents: 'hilang' },
       { path: 'becomes-folder', contents: 'file' },
     ])
-    expect(await readdir(parent)).toEqual(['.out.spare', 'out'])
-    const spareSame = await stat(path.join(parent, '.out.spare', 'same.html'))
+    expect(await readdir(parent)).toEqual(['.warta', 'out'])
+    expect((await readdir(stateOf(parent))).sort()).toEqual(['record.json', 'spare'])
+    const spareSame = await stat(path.join(spare, 'same.html'))
     expect(spareSame.ino).toBe((await stat(path.join(outDir, 'same.html'))).ino)
-    expect(await readFile(path.join(parent, '.out.spare', 'changed.html'), 'utf8')).toBe('lama')
+    expect(await readFile(path.join(spare, 'changed.html'), 'utf8')).toBe('lama')
 
     const before = await snapshotDir(outDir)
-    const third = await writeWith(outDir, second.generations, [
+    const third = await writeWith(outDir, [
       { path: 'same.html' },
       { path: 'changed.html', contents: 'baru lagi' },
       { path: 'becomes-folder/index.html', contents: 'folder' },
@@ -199,30 +179,16 @@ describe('createSiteWriter with the last build’s generations', () => {
     // The folder the spare had for the removed page is gone too, as in a fresh build.
     expect(await readdir(outDir)).toEqual(['becomes-folder', 'changed.html', 'new.html', 'same.html'])
     // The old site is the spare again, untouched by the writes that built the new one.
-    expect(await snapshotDir(path.join(parent, '.out.spare'))).toEqual(before)
-  })
-
-  test('with no record of the site it replaces, it looks at the site afresh and still keeps it as the spare', async () => {
-    const parent = await createTempDir()
-    const outDir = path.join(parent, 'out')
-    await writeSiteAtomically(outDir, [{ path: 'a.html', contents: 'a' }])
-    expect(await readdir(parent)).toEqual(['out'])
-    const { generations } = await writeWith(outDir, {}, [{ path: 'a.html', contents: 'b' }])
-    expect(await readdir(parent)).toEqual(['.out.spare', 'out'])
-    expect([...(generations.spare?.files.keys() ?? [])]).toEqual(['a.html'])
-    expect(await readFile(path.join(parent, '.out.spare', 'a.html'), 'utf8')).toBe('a')
+    expect(await snapshotDir(spare)).toEqual(before)
   })
 
   test('a stray file someone left in the spare, at a path the new site writes, gives way', async () => {
     const parent = await createTempDir()
     const outDir = path.join(parent, 'out')
-    const first = await writeWith(outDir, {}, [{ path: 'a.html', contents: 'a' }])
-    const second = await writeWith(outDir, first.generations, [{ path: 'a.html', contents: 'b' }])
-    await writeFile(path.join(parent, '.out.spare', 'stray.html'), 'stray')
-    await writeWith(outDir, second.generations, [
-      { path: 'a.html' },
-      { path: 'stray.html', contents: 'baru' },
-    ])
+    await writeWith(outDir, [{ path: 'a.html', contents: 'a' }])
+    await writeWith(outDir, [{ path: 'a.html', contents: 'b' }])
+    await writeFile(path.join(stateOf(parent), 'spare', 'stray.html'), 'stray')
+    await writeWith(outDir, [{ path: 'a.html' }, { path: 'stray.html', contents: 'baru' }])
     expect(await readFile(path.join(outDir, 'stray.html'), 'utf8')).toBe('baru')
     expect(await readFile(path.join(outDir, 'a.html'), 'utf8')).toBe('b')
   })
@@ -230,14 +196,33 @@ describe('createSiteWriter with the last build’s generations', () => {
   test('a spare folder that is not the one recorded is not trusted: it is replaced', async () => {
     const parent = await createTempDir()
     const outDir = path.join(parent, 'out')
-    const first = await writeWith(outDir, {}, [{ path: 'a.html', contents: 'a' }])
-    const second = await writeWith(outDir, first.generations, [{ path: 'a.html', contents: 'b' }])
+    await writeWith(outDir, [{ path: 'a.html', contents: 'a' }])
+    await writeWith(outDir, [{ path: 'a.html', contents: 'b' }])
     // Somebody replaced the spare with a folder of their own.
-    await rm(path.join(parent, '.out.spare'), { recursive: true })
-    await mkdir(path.join(parent, '.out.spare'))
-    await writeFile(path.join(parent, '.out.spare', 'stray.html'), 'stray')
-    await writeWith(outDir, second.generations, [{ path: 'a.html', contents: 'c' }])
+    const spare = path.join(stateOf(parent), 'spare')
+    await rm(spare, { recursive: true })
+    await mkdir(spare)
+    await writeFile(path.join(spare, 'stray.html'), 'stray')
+    await writeWith(outDir, [{ path: 'a.html', contents: 'c' }])
     expect(await listFiles(outDir)).toEqual(['a.html'])
     expect(await readFile(path.join(outDir, 'a.html'), 'utf8')).toBe('c')
+  })
+
+  test('an output folder on another file system than .warta/ gets no spare, and nothing is left beside it', async () => {
+    // /dev/shm is a tmpfs on Linux: a rename from it into the temporary folder fails with EXDEV.
+    const root = await mkdtemp(path.join('/dev/shm', 'warta-test-'))
+    onTestFinished(() => rm(root, { recursive: true, force: true }))
+    const parent = await createTempDir()
+    const outDir = path.join(parent, 'out')
+    for (const contents of ['a', 'b', 'c']) {
+      const writer = await createSiteWriter(outDir, { root })
+      await writer.write({ path: 'a.html', contents })
+      await writer.commit()
+    }
+    expect(await readFile(path.join(outDir, 'a.html'), 'utf8')).toBe('c')
+    expect(await readdir(parent)).toEqual(['out'])
+    const state = path.join(root, '.warta', 'output')
+    expect(await readdir(state)).toHaveLength(1)
+    expect(await readdir(path.join(state, (await readdir(state))[0] as string))).toEqual(['record.json'])
   })
 })
