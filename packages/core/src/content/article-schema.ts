@@ -35,10 +35,22 @@ const newsDate = (timeZone: string) =>
     return parsed
   })
 
+/**
+ * A byline: a name, which names an author file when one has it as its id (`ref` keeps it for
+ * that), or `{ name, url }`, always a plain author.
+ */
 const person = z.union([
-  text().transform((name) => ({ name })),
-  z.object({ name: text(), url: url().optional() }),
+  text().transform((name): Byline => ({ name, ref: name })),
+  z.object({ name: text(), url: url().optional() }).transform((given): Byline => given),
 ])
+
+/** A byline as the schema makes it. */
+interface Byline {
+  name: string
+  url?: string
+  /** The byline as written, when written as a name: an author file's id, if one has it. */
+  ref?: string
+}
 
 const image = z.union([
   url().transform((src) => ({ src })),
@@ -65,7 +77,7 @@ export function createArticleSchema(timeZone: string) {
     date: newsDate(timeZone),
     /** Last substantive update. */
     updated: newsDate(timeZone).optional(),
-    /** One author: a name, or `{ name, url }`. */
+    /** One author: a name or the id of an author file, or `{ name, url }`. */
     author: person.optional(),
     /** Several authors. */
     authors: z.array(person).optional(),

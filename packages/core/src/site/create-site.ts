@@ -70,7 +70,8 @@ export function toSiteArticle(
   // One entry per person: a name in both `author` and `authors` would list the article twice on their page.
   const bySlug = new Map<string, ArticleAuthor>()
   for (const person of people) {
-    const entity = options.authors?.get(person.name)
+    // Only a byline written as a name can be an author file's id; `{ name, url }` is a person as given.
+    const entity = person.ref === undefined ? undefined : options.authors?.get(person.ref)
     const author: ArticleAuthor = entity
       ? {
           name: entity.name,
@@ -80,9 +81,9 @@ export function toSiteArticle(
           bio: entity.bio,
           photo: entity.photo,
           links: entity.links,
-          url: 'url' in person ? (person.url as string | undefined) : undefined,
+          url: person.url,
         }
-      : { ...person, slug: toSlug(person.name) }
+      : { name: person.name, ...(person.url ? { url: person.url } : {}), slug: toSlug(person.name) }
     if (!bySlug.has(author.slug)) bySlug.set(author.slug, author)
   }
   const authors = [...bySlug.values()]

@@ -87,7 +87,11 @@ describe('createArticleSchema', () => {
 
   test('takes several authors as names or objects', () => {
     const result = schema.parse({ ...base, authors: ['Rina', { name: 'DHV', url: 'https://x.example' }] })
-    expect(result.authors).toEqual([{ name: 'Rina' }, { name: 'DHV', url: 'https://x.example' }])
+    // A name may be an author file's id (`ref`); an object is always a person as given.
+    expect(result.authors).toEqual([
+      { name: 'Rina', ref: 'Rina' },
+      { name: 'DHV', url: 'https://x.example' },
+    ])
   })
 
   test('draft must be a boolean, so that "false" in quotes is not silently true', () => {

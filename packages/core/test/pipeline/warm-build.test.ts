@@ -21,7 +21,7 @@ describe('the source index', () => {
     const { config, source, index } = await newsroom()
     await age(source)
     await build(config, { now: NOW })
-    expect((await readFile(index, 'utf8')).split('\n')[0]).toMatch(/"format":3/)
+    expect((await readFile(index, 'utf8')).split('\n')[0]).toMatch(/"format":4/)
     const text = await readFile(source, 'utf8')
     const edited = text.replace('merendam', 'merendax')
     expect(edited.length).toBe(text.length)
