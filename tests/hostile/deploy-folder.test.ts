@@ -1,4 +1,4 @@
-import { lstat, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dev } from '../../packages/core/src/dev/dev.js'
@@ -29,7 +29,8 @@ async function deployState(outDir: string) {
   return state
 }
 
-const story = (n: number) => article({ title: `Berita ${n}`, slug: 'berita', date: '2025-05-01' }, `Isi ${n}.\n`)
+const story = (n: number) =>
+  article({ title: `Berita ${n}`, slug: 'berita', date: '2025-05-01' }, `Isi ${n}.\n`)
 
 let site: TempSite
 

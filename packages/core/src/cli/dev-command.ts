@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { setTimeout as delay } from 'node:timers/promises'
 import type { BuildOverrides } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { dev } from '../dev/dev.js'
@@ -39,14 +40,41 @@ export async function runDevCommand(
   server.on('error', (event) =>
     err(`${event.text}\nThe last good site is still served; fix the file and it rebuilds.`),
   )
+  // Listening before saying so: a Ctrl+C right after the message must stop the preview cleanly.
+  const interrupted = untilInterrupted()
   out(
     `Preview of ${config.site.title} at ${server.url} (files in ${server.outDir})\nWatching for changes; Ctrl+C stops.`,
   )
   if (options.open) openBrowser(server.url)
-  await new Promise<void>((stop) => {
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
+  const signals = await interrupted
+  out('Stopped the preview.')
   await server.close()
+  await signals.quiet()
   return 0
+}
+
+/** After the last signal, how long to stay: long enough for a forwarded copy of it to arrive. */
+const QUIET_MS = 250
+
+/**
+ * Resolves on the first Ctrl+C (SIGINT) or SIGTERM. Later ones are ignored rather than left
+ * to kill the process: a package manager passes the terminal's Ctrl+C on to its script, which
+ * has it from the terminal already, and a preview killed by a signal makes it report a
+ * failure (pnpm's red ELIFECYCLE lines) for what was a normal stop. `quiet()` waits until no
+ * signal came for a moment, since one arriving while the process exits would still kill it.
+ */
+function untilInterrupted(): Promise<{ quiet(): Promise<void> }> {
+  let last = 0
+  return new Promise((stop) => {
+    const onSignal = () => {
+      last = Date.now()
+      stop({
+        async quiet() {
+          while (Date.now() - last < QUIET_MS) await delay(Math.max(10, QUIET_MS - (Date.now() - last)))
+        },
+      })
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
 import type { Theme } from '../config/theme.js'
@@ -13,6 +13,7 @@ import {
   readEjectedPartials,
 } from '../render/ejected-partials.js'
 import { compareText } from '../util/compare-text.js'
+import { writeEjectedPartial } from '../write/write-site-files.js'
 
 /** Why a partial could not be ejected, said so that the person can act on it. */
 export class ThemeEjectError extends Error {
@@ -65,18 +66,17 @@ export async function ejectPartial(options: EjectPartialOptions): Promise<{ file
   if ('error' in manifest)
     throw new ThemeEjectError(`partials/${EJECTED_MANIFEST} cannot be read: ${manifest.error}. Fix it first.`)
   const file = partialFile(partialsDir, name)
-  await mkdir(path.dirname(file), { recursive: true })
-  try {
-    // `wx`: fails if the file exists, even if it appeared since we looked.
-    await writeFile(file, source, { flag: 'wx' })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  const partials = { ...manifest.partials, [name]: { hash: hashPartial(source), theme: theme.name } }
+  const written = await writeEjectedPartial(
+    file,
+    source,
+    path.join(partialsDir, EJECTED_MANIFEST),
+    serialize(partials),
+  )
+  if (!written)
     throw new ThemeEjectError(
       `partials/${name}.hbs already exists, and ejecting would overwrite it. Rename or delete it first to eject the theme's version again.`,
     )
-  }
-  const partials = { ...manifest.partials, [name]: { hash: hashPartial(source), theme: theme.name } }
-  await writeFile(path.join(partialsDir, EJECTED_MANIFEST), serialize(partials))
   return { file }
 }
 

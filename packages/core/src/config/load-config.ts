@@ -36,7 +36,7 @@ export async function loadConfig(dirOrFile: string): Promise<{ config: WartaConf
     : await findConfigFile(path.resolve(dirOrFile))
   if (!file) {
     throw new WartaConfigError(
-      `No config file in ${dirOrFile}. Create warta.config.ts exporting \`defineConfig({ site: { title, url }, theme })\`.`,
+      `No config file in ${path.resolve(dirOrFile)}. Create warta.config.ts exporting \`defineConfig({ site: { title, url }, theme })\`.`,
     )
   }
   // Loaded only here: a build given a config object never pays for the TypeScript loader.

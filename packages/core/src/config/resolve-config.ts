@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { PluggableList } from 'unified'
 import { WartaConfigError } from '../errors/build-error.js'
+import { checkConfig, locatedError } from './check-config.js'
 import { resolveStrings, type Strings, type Theme } from './theme.js'
 import type { NavLink, SchemaExtension, WartaConfig } from './types.js'
 
@@ -67,10 +68,13 @@ export interface BuildOverrides {
   configFile?: string
 }
 
-function resolveSiteUrl(url: unknown, basePath: string): string {
-  if (typeof url !== 'string' || url === '') {
+const URL_OPTION = ['site', 'url']
+
+function resolveSiteUrl(url: string, basePath: string): string {
+  if (url === '') {
     throw new WartaConfigError(
-      'site.url is missing. Set it to the absolute URL the site is served from, e.g. `url: "https://kaltim.example"`; feeds, sitemaps and canonical links need it.',
+      'site.url is empty. Set it to the absolute URL the site is served from, e.g. `url: "https://kaltim.example"`; feeds, sitemaps and canonical links need it.',
+      { option: URL_OPTION },
     )
   }
   let parsed: URL
@@ -79,17 +83,20 @@ function resolveSiteUrl(url: unknown, basePath: string): string {
   } catch {
     throw new WartaConfigError(
       `site.url "${url}" is not an absolute URL. Write it with its scheme, e.g. "https://${url.replace(/^\/+/, '')}".`,
+      { option: URL_OPTION },
     )
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new WartaConfigError(`site.url "${url}" must use http or https.`)
+    throw new WartaConfigError(`site.url "${url}" must use http or https.`, { option: URL_OPTION })
   }
   return `${parsed.origin}${basePath}`.replace(/\/$/, '')
 }
 
 function resolveBasePath(basePath = '/'): string {
   if (/[?#\\]|\.\./.test(basePath)) {
-    throw new WartaConfigError(`site.basePath "${basePath}" must be a plain path such as "/news/".`)
+    throw new WartaConfigError(`site.basePath "${basePath}" must be a plain path such as "/news/".`, {
+      option: ['site', 'basePath'],
+    })
   }
   const trimmed = basePath.replace(/^\/+|\/+$/g, '')
   return trimmed ? `/${trimmed}/` : '/'
@@ -101,6 +108,7 @@ function resolveTimezone(timezone = 'UTC'): string {
   } catch {
     throw new WartaConfigError(
       `site.timezone "${timezone}" is not an IANA time zone. Use a name such as "Asia/Makassar" or "UTC".`,
+      { option: ['site', 'timezone'] },
     )
   }
 }
@@ -108,26 +116,33 @@ function resolveTimezone(timezone = 'UTC'): string {
 function resolveInside(root: string, folder: string, option: string): string {
   const resolved = path.resolve(root, folder)
   if (resolved === root)
-    throw new WartaConfigError(`${option} must be a folder inside the site, not the site folder itself.`)
+    throw new WartaConfigError(`${option} must be a folder inside the site, not the site folder itself.`, {
+      option: option.split('.'),
+    })
   return resolved
 }
 
-function requirePositive(value: number, option: string): number {
-  if (!Number.isInteger(value) || value < 1)
-    throw new WartaConfigError(`${option} must be a whole number of at least 1, not ${value}.`)
-  return value
+/**
+ * Applies defaults and checks the config — the one place a config is checked: its shape
+ * against the schema (config-schema.ts), then the values that need more than a type. Throws
+ * a `WartaConfigError` that names the option (with the config file's line and column when
+ * the config came from one) and says how to fix it.
+ */
+export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {}): ResolvedConfig {
+  const configFile = overrides.configFile
+  const root = path.resolve(
+    typeof config?.root === 'string' ? config.root : configFile ? path.dirname(configFile) : process.cwd(),
+  )
+  checkConfig(config, configFile, root)
+  try {
+    return resolveChecked(config, overrides)
+  } catch (error) {
+    if (!(error instanceof WartaConfigError) || !error.option || !configFile || error.file) throw error
+    throw locatedError(error, configFile, root)
+  }
 }
 
-/** Applies defaults and checks the config; throws a `WartaConfigError` that says how to fix a mistake. */
-export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {}): ResolvedConfig {
-  if (!config || typeof config !== 'object')
-    throw new WartaConfigError(
-      'The config must be an object; export it with `export default defineConfig({...})`.',
-    )
-  if (!config.site?.title)
-    throw new WartaConfigError('site.title is missing. Set it to the name of the site.')
-  if (!config.theme?.dir)
-    throw new WartaConfigError('theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.')
+function resolveChecked(config: WartaConfig, overrides: BuildOverrides): ResolvedConfig {
   const root = path.resolve(config.root ?? process.cwd())
   const basePath = resolveBasePath(config.site.basePath)
   const lang = config.site.lang ?? 'en'
@@ -139,12 +154,18 @@ export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {
   if (outDir === contentDir || contentDir.startsWith(outDir + path.sep)) {
     throw new WartaConfigError(
       'outDir must not contain the content folder: each build replaces the output folder.',
+      { option: ['outDir'] },
     )
   }
   try {
     new Intl.Locale(lang)
   } catch {
-    throw new WartaConfigError(`site.lang "${lang}" is not a language tag. Use one such as "id-ID" or "en".`)
+    throw new WartaConfigError(
+      `site.lang "${lang}" is not a language tag. Use one such as "id-ID" or "en".`,
+      {
+        option: ['site', 'lang'],
+      },
+    )
   }
   return {
     root,
@@ -184,11 +205,11 @@ export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {
       tag: config.permalinks?.tag ?? route('tag', 'tag'),
       author: config.permalinks?.author ?? route('author', 'author'),
     },
-    pageSize: requirePositive(config.pageSize ?? 12, 'pageSize'),
+    pageSize: config.pageSize ?? 12,
     relatedCount: config.relatedCount ?? 4,
     feeds: {
       enabled: config.feeds?.enabled ?? true,
-      limit: requirePositive(config.feeds?.limit ?? 20, 'feeds.limit'),
+      limit: config.feeds?.limit ?? 20,
       content: config.feeds?.content ?? 'full',
       tags: config.feeds?.tags ?? false,
       categories: config.feeds?.categories ?? true,
@@ -196,7 +217,7 @@ export function resolveConfig(config: WartaConfig, overrides: BuildOverrides = {
     },
     sitemap: {
       enabled: config.sitemap?.enabled ?? true,
-      maxUrls: requirePositive(config.sitemap?.maxUrls ?? 50_000, 'sitemap.maxUrls'),
+      maxUrls: config.sitemap?.maxUrls ?? 50_000,
     },
     schema: config.schema,
     configFile: overrides.configFile,

@@ -117,7 +117,13 @@ export type SchemaExtension = (base: z.ZodObject) => z.ZodObject
 
 /** Everything a site can set. Only `site.title`, `site.url` and `theme` are required. */
 export interface WartaConfig {
-  /** The site folder: content, layouts, partials and public live under it. Default: the current directory. */
+  /**
+   * The site folder: content, layouts, partials and public live under it. A relative path is
+   * read from the working folder (`process.cwd()`), as Vite reads its `root`; in a config
+   * file, from the file's folder. Default: the working folder (for a config file, its folder).
+   * Use `import.meta.dirname` for "the folder of this script". A folder that does not exist
+   * is an error.
+   */
   root?: string
   site: SiteOptions
   theme: Theme

@@ -7,6 +7,7 @@ import { watch } from 'chokidar'
 import { createArticleCache } from '../cache/article-cache.js'
 import { loadConfig } from '../config/load-config.js'
 import { type BuildOverrides, type ResolvedConfig, resolveConfig } from '../config/resolve-config.js'
+import { checkSiteFolders } from '../config/site-folders.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../errors/diagnostic.js'
@@ -101,6 +102,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       outDir: options.outDir ?? path.join(c.root ?? process.cwd(), '.warta', 'preview'),
     })
   let resolved = resolve(config)
+  checkSiteFolders(resolved, config.root)
   // What `warta build` writes, inside the site folder by default: not a source.
   const buildOutDirOf = (c: WartaConfig) => path.resolve(c.root ?? process.cwd(), c.outDir ?? 'dist')
   let buildOutDir = buildOutDirOf(config)

@@ -18,6 +18,11 @@ export const RULES = {
     hint: 'Fix the config file; the message names the option.',
     stage: 'config',
   },
+  'no-articles': {
+    title: 'A build published no articles',
+    hint: 'Put articles in the content folder, or point content.dir at the folder that holds them.',
+    stage: 'content',
+  },
   'source-too-large': {
     title: 'A source file is too large to convert',
     hint: 'Split the article, or move large data out of the markdown.',
@@ -84,8 +89,8 @@ export const RULES = {
     stage: 'markdown',
   },
   'unknown-author': {
-    title: 'An article names an author id with no file in authors/',
-    hint: 'Create the author file, or correct the id.',
+    title: 'A byline names no author file, so it is a plain name',
+    hint: 'Add the author file for an author page with a bio, or correct the id if one was meant.',
     stage: 'authors',
   },
   'unsafe-url': {

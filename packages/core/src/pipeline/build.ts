@@ -3,6 +3,7 @@ import { type ArticleCache, createArticleCache } from '../cache/article-cache.js
 import { loadOutputManifest } from '../cache/output-manifest.js'
 import { createSpoolCache } from '../cache/spool-cache.js'
 import { type BuildOverrides, resolveConfig } from '../config/resolve-config.js'
+import { checkSiteFolders } from '../config/site-folders.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
@@ -65,6 +66,18 @@ export interface BuildReport {
 /** A path as the person who ran the command would write it (package scripts run elsewhere, INIT_CWD says where). */
 const displayPath = (file: string) => path.relative(process.env.INIT_CWD ?? process.cwd(), file) || '.'
 
+/** The warning for a build that published nothing: it says where it looked. */
+const noArticles = (root: string, contentDir: string): Diagnostic => {
+  const shown = path.relative(root, contentDir).split(path.sep).join('/')
+  return {
+    file: `${shown}/`,
+    message: `No articles were published: none found in ${contentDir} (**/*.md), or all are drafts, embargoed or expired.`,
+    hint: `Put articles (.md files with title and date) in ${shown}/, or set content.dir to the folder that holds them; --drafts and --future include drafts and future-dated ones.`,
+    ruleId: 'no-articles',
+    severity: 'warning',
+  }
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
@@ -74,6 +87,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 export async function build(config: WartaConfig, options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now()
   const resolved = resolveConfig(config, options)
+  checkSiteFolders(resolved, config.root)
   const useCache = options.cache !== false
   const cacheDir = cacheDirOf(resolved.root)
   // Without the persistent cache, bodies still leave memory: a spool file holds them for the build.
@@ -101,6 +115,9 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   } finally {
     spool?.dispose()
   }
+  // An empty site is worth a word only when nothing else explains it.
+  if (result.articles === 0 && !hasErrors(result.diagnostics))
+    result.diagnostics.push(noArticles(resolved.root, resolved.contentDir))
   if (options.strict) result.diagnostics = result.diagnostics.map((d) => ({ ...d, severity: 'error' }))
   if (hasErrors(result.diagnostics)) {
     await writer.abort()

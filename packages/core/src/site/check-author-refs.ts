@@ -2,7 +2,7 @@ import type { ArticleRecord } from '../content/process-source.js'
 import type { AuthorEntity } from '../content/read-authors.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import { closestOption } from '../util/closest-word.js'
-import { toSlug } from './slug.js'
+import { createSlugger } from './slug.js'
 
 /**
  * When a site keeps an `authors/` folder, a byline that names none of its files is shown as
@@ -28,7 +28,7 @@ export function checkAuthorRefs(
         file: record.sourcePath,
         place: record.positions[key],
         message: `"${ref}" is not the id of a file in authors/, so it is shown as a plain name.${meant ? ` Did you mean "${meant}"?` : ''}`,
-        hint: `For an author page with a bio, add authors/${toSlug(ref) || 'id'}.yml with \`name: ${ref}\` and write its id here; the ids are ${ids.join(', ')}.`,
+        hint: `For an author page with a bio, add authors/${createSlugger().slug(ref) || 'id'}.yml with \`name: ${ref}\` and write its id here; the ids are ${ids.join(', ')}.`,
         ruleId: 'unknown-author',
         severity: 'warning',
       })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PERMALINK_HISTORY_FILE, type PermalinkHistory } from '../routes/permalink-history.js'
 
@@ -33,4 +33,33 @@ export async function writeShardManifest(outDir: string, manifest: unknown): Pro
   const file = path.join(outDir, SHARD_MANIFEST)
   await writeFileAtomically(file, JSON.stringify(manifest))
   return file
+}
+
+/**
+ * Writes a copy of a theme's partial into the site's `partials/` folder, then the updated
+ * record of ejected partials beside it. Never overwrites a partial: resolves to `false`,
+ * writing nothing, when the site already has one at `file` (even one that appeared since the
+ * caller looked).
+ */
+export async function writeEjectedPartial(
+  file: string,
+  source: string | Uint8Array,
+  manifestFile: string,
+  manifest: string,
+): Promise<boolean> {
+  await mkdir(path.dirname(file), { recursive: true })
+  try {
+    await writeFile(file, source, { flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+  try {
+    await writeFileAtomically(manifestFile, manifest)
+  } catch (error) {
+    // Without its record the copy would go unchecked: take it back, so that ejecting again works.
+    await rm(file, { force: true })
+    throw error
+  }
+  return true
 }
