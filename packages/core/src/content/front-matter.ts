@@ -11,6 +11,7 @@ import {
 } from 'yaml'
 import type { RuleId } from '../errors/catalogue.js'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
+import { explainYamlError } from './yaml-errors.js'
 
 /** A source file's text after the front matter was split off and parsed. */
 export interface FrontMatter extends YamlData {
@@ -122,12 +123,12 @@ export function parseYamlData(
   })
   const lineCounter = new LineCounter()
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true })
-  doc.errors.push(...duplicateKeyErrors(doc))
-  doc.errors.sort((a, b) => a.pos[0] - b.pos[0])
   const toPosition = (offset: number): Position => {
     const pos = lineCounter.linePos(offset)
     return { line: pos.line + firstLine - 1, column: pos.col }
   }
+  doc.errors.push(...duplicateKeyErrors(doc, toPosition))
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0])
   // Running out of stack can surface as several errors, as many as the parser retried: one report.
   const overflow = doc.errors.find((error) => STACK_OVERFLOW.test(error.message))
   if (overflow) {
@@ -135,7 +136,7 @@ export function parseYamlData(
       diagnostics: [
         {
           file,
-          place: toPosition(errorOffset(doc, overflow)),
+          place: toPosition(overflow.pos[0]),
           ...TOO_DEEP,
           ruleId: 'front-matter-yaml',
           severity: 'error',
@@ -147,19 +148,30 @@ export function parseYamlData(
     // One mistake repeated on every line (a stray tag, a bad indent) would otherwise bury the
     // report under thousands of copies of the same message.
     const shown = doc.errors.slice(0, MAX_YAML_ERRORS)
-    const diagnostics: Diagnostic[] = shown.map((error) => ({
-      file,
-      place: toPosition(errorOffset(doc, error)),
-      message: `Invalid YAML: ${error.message.split('\n')[0]}`,
-      hint: yamlHint(error.code),
-      ruleId: 'front-matter-yaml',
-      severity: 'error' as const,
-    }))
+    const places = new Set<string>()
+    const diagnostics: Diagnostic[] = []
+    for (const error of shown) {
+      const mistake = explainYamlError(doc, error, yamlText)
+      const place = toPosition(mistake.offset)
+      // The parser may report one mistake twice: as a nested key and as a key over two lines,
+      // or at each colon of a value with several.
+      const where = `${place.line}:${mistake.message}`
+      if (places.has(where)) continue
+      places.add(where)
+      diagnostics.push({
+        file,
+        place,
+        message: mistake.message,
+        hint: mistake.hint,
+        ruleId: 'front-matter-yaml',
+        severity: 'error',
+      })
+    }
     const more = doc.errors.length - shown.length
     if (more > 0) {
       diagnostics.push({
         file,
-        place: toPosition(errorOffset(doc, doc.errors[shown.length] as YAMLError)),
+        place: toPosition((doc.errors[shown.length] as YAMLError).pos[0]),
         message: `…and ${more} more YAML error${more === 1 ? '' : 's'}.`,
         hint: 'Fix the first ones: later errors often follow from them.',
         ruleId: 'front-matter-yaml',
@@ -223,53 +235,26 @@ function locate(
  * each key with every earlier one: a front matter of 50,000 keys took a minute to read.
  * Keys are equal as the parser compares them: same scalar value, same type.
  */
-function duplicateKeyErrors(doc: Document): YAMLParseError[] {
+function duplicateKeyErrors(doc: Document, toPosition: (offset: number) => Position): YAMLParseError[] {
   const errors: YAMLParseError[] = []
   visit(doc, {
     Map(_, map) {
-      const seen = new Set<string>()
+      const seen = new Map<string, number>()
       for (const { key } of map.items) {
-        if (!isScalar(key)) continue
+        if (!isScalar(key) || !key.range) continue
         const id = `${typeof key.value}:${String(key.value)}`
-        if (!seen.has(id)) seen.add(id)
-        else if (key.range)
+        const first = seen.get(id)
+        if (first === undefined) seen.set(id, key.range[0])
+        else
           errors.push(
-            new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'),
+            new YAMLParseError(
+              [key.range[0], key.range[0] + 1],
+              'DUPLICATE_KEY',
+              `the key "${String(key.value)}" is given twice (first on line ${toPosition(first).line}).`,
+            ),
           )
       }
     },
   })
   return errors
-}
-
-/**
- * Where to point a YAML error. The parser notices a missing closing quote only where the
- * text ends, possibly many lines on; the quote that was opened is what the writer must fix.
- */
-function errorOffset(doc: Document, error: YAMLError): number {
-  const at = error.pos[0]
-  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return at
-  let opened: number | undefined
-  visit(doc, {
-    Scalar(_, node) {
-      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
-      if (quoted && node.range && node.range[1] === at) opened ??= node.range[0]
-    },
-  })
-  return opened ?? at
-}
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'Each key may appear once: remove or rename the repeated one.'
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'Check the indentation and that nested values line up under their key.'
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A value containing ": " must be quoted, e.g. title: "Kaltim: kerja sama baru".'
-    default:
-      return 'Quote values that contain ":", "#", "[" or start with "@" or "`".'
-  }
 }

@@ -90,16 +90,90 @@ describe('parseFrontMatter', () => {
     expect(parseErrors(source('---toml', 'title = "x"', '---'))[0]?.ruleId).toBe('front-matter-dialect')
   })
 
-  test('points invalid YAML at the offending token', () => {
-    const [error, ...rest] = parseErrors(
-      source('---', 'title: Kaltim: kerja sama', 'date: 2025-05-16', '---'),
-    )
-    expect(rest).toEqual([])
-    expect(error).toMatchObject({
-      ruleId: 'front-matter-yaml',
-      place: { line: 2, column: 8 },
-      hint: expect.stringContaining('must be quoted'),
-    })
+  // The mistakes people make in front matter, each pointed at the token to fix, with a hint
+  // that says what to write: the parser itself notices several of them a line or more later.
+  test.each([
+    [
+      'an unclosed [ (at the bracket, not the next line)',
+      ['title: [unclosed', 'date: 2025-05-16'],
+      '2:8',
+      'Invalid YAML: this [ opens a list that is never closed with ].',
+      'Close it with ] on the same line, e.g. tags: [Banjir, Samarinda]. If the [ is part of the text, quote the value: title: "[unclosed".',
+    ],
+    [
+      'an unclosed { in a nested value',
+      ['title: Banjir', 'image: { src: /foto/banjir.jpg, alt: Banjir', 'date: 2025-05-16'],
+      '3:8',
+      'Invalid YAML: this { opens a group of keys that is never closed with }.',
+      'Close it with } on the same line, e.g. image: { src: /foto.jpg, alt: Banjir }. If the { is part of the text, quote the value: image: "{ src: /foto/banjir.jpg, alt: Banjir".',
+    ],
+    [
+      'an unclosed [ inside a list of tags that is closed with the wrong bracket',
+      ['title: Banjir', 'tags: [Banjir, Samarinda}', 'date: 2025-05-16'],
+      '3:7',
+      'Invalid YAML: this [ opens a list that is never closed with ].',
+      'Close it with ] on the same line, e.g. tags: [Banjir, Samarinda]. If the [ is part of the text, quote the value: tags: "[Banjir, Samarinda}".',
+    ],
+    [
+      'an unclosed double quote (at the quote, not where the text runs out)',
+      ['title: "Banjir di Samarinda', 'date: 2025-05-16'],
+      '2:8',
+      'Invalid YAML: this " opens a quoted value that is never closed.',
+      'End the value with " on the same line; a " inside the value is written \\".',
+    ],
+    [
+      'an unclosed single quote',
+      ['title: x', "summary: 'Hujan deras semalam", 'date: 2025-05-16'],
+      '3:10',
+      "Invalid YAML: this ' opens a quoted value that is never closed.",
+      "End the value with ' on the same line; a ' inside the value is written ''.",
+    ],
+    [
+      'a tab as indentation (at the tab)',
+      ['title: Banjir', 'image:', '\tsrc: /a.jpg', 'date: 2025-05-16'],
+      '4:1',
+      'Invalid YAML: a tab indents this line; YAML indents with spaces only.',
+      'Replace the tab with spaces (two per level).',
+    ],
+    [
+      'a colon in an unquoted title (at the colon)',
+      ['title: Kaltim: kerja sama baru', 'date: 2025-05-16'],
+      '2:14',
+      'Invalid YAML: this ": " makes the rest of the value a nested key.',
+      'Quote the value: title: "Kaltim: kerja sama baru".',
+    ],
+    [
+      'a colon in a title that has double quotes in it',
+      ['title: Gubernur: "Kami siap"', 'date: 2025-05-16'],
+      '2:16',
+      'Invalid YAML: this ": " makes the rest of the value a nested key.',
+      `Quote the value: title: 'Gubernur: "Kami siap"'.`,
+    ],
+    [
+      'a duplicate key (at the repetition, naming the first)',
+      ['title: Banjir', 'date: 2025-05-16', 'title: Banjir lagi'],
+      '4:1',
+      'Invalid YAML: the key "title" is given twice (first on line 2).',
+      'Each key may appear once: remove or rename the repeated one.',
+    ],
+    [
+      'a key indented one space too far (at that line)',
+      ['title: Banjir', 'image:', '  src: /a.jpg', '   alt: Banjir', 'date: 2025-05-16'],
+      '5:4',
+      'Invalid YAML: this line is indented more than the key above it, so it is read as part of that value.',
+      'Indent it as far as the key above (same number of spaces), or less to end the group.',
+    ],
+    [
+      'a key indented one space too little',
+      ['title: Banjir', 'image:', '  src: /a.jpg', ' alt: Banjir', 'date: 2025-05-16'],
+      '5:2',
+      'Invalid YAML: this key does not line up with the keys above it.',
+      'Indent it exactly as far as the other keys of its group.',
+    ],
+  ])('%s', (_, lines, where, message, hint) => {
+    const errors = parseErrors(source('---', ...lines, '---'))
+    expect(errors.map((e) => `${e.place?.line}:${e.place?.column}`)).toEqual([where])
+    expect(errors[0]).toMatchObject({ ruleId: 'front-matter-yaml', message, hint })
   })
 
   test('points an unclosed quote at the quote, not where the text runs out', () => {

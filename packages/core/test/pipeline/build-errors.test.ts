@@ -33,7 +33,7 @@ describe('a build with invalid sources', () => {
     const error = await buildError(await copySite('broken'))
     expect(where(error)).toEqual([
       'content/bad-date.md:3:7 front-matter-schema',
-      'content/bad-yaml.md:2:8 front-matter-yaml',
+      'content/bad-yaml.md:2:14 front-matter-yaml',
       'content/empty.md:1:1 empty-file',
       'content/missing-title.md:1:1 front-matter-schema',
       'content/number-title.md:2:8 front-matter-schema',
