@@ -1,6 +1,7 @@
 // The preview in headless Chromium: an open article follows edits on disk without anyone
-// reloading it, shows a build error in its overlay and drops the overlay once the file is
-// fixed, and swaps a changed stylesheet without reloading.
+// reloading it, shows a build error in its overlay (which can be dismissed, and comes back
+// with the next error) and drops the overlay once the file is fixed, and swaps a changed
+// stylesheet without reloading.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -93,6 +94,25 @@ describe('the preview in a browser', () => {
     expect(
       await page.evaluate(() => (globalThis as unknown as PageGlobals).document.body.textContent),
     ).toContain('Pertemuan yang disunting ini juga')
+  })
+
+  test('the overlay can be dismissed to use the last good page, and comes back with the next error', async () => {
+    const overlay = page.locator(`#${OVERLAY}`)
+    await overlay.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await overlayText()).toBeNull()
+    // The last good page is usable: a link in it takes the click (the overlay would intercept it).
+    await page.locator('h1').click({ timeout: 2_000 })
+    expect(await page.textContent('h1')).toContain('Taipei Tawarkan Kerja Sama Strategis')
+    // Another mistake in the file: a new error, and the overlay is back.
+    await site.write(TAIPEI, source.replace('tags:\n', 'tags:\n\t- Taiwan\n'))
+    await page.waitForFunction(
+      (id) =>
+        /a tab indents this line/.test(
+          (globalThis as unknown as PageGlobals).document.getElementById(id)?.shadowRoot?.textContent ?? '',
+        ),
+      OVERLAY,
+      { timeout: EVENT_TIMEOUT_MS },
+    )
   })
 
   test('fixing the file removes the overlay and shows the fixed page', async () => {

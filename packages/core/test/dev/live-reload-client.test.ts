@@ -101,6 +101,48 @@ describe('live-reload client in a browser', () => {
     expect(await overlay.count()).toBe(0)
   })
 
+  it('dismisses the overlay: the page under it is usable, and stays so while the same error stands', async () => {
+    await markPage()
+    const report = { message: '1 error in content/a.md', text: 'content/a.md:2:8: error Invalid YAML' }
+    server.sendError(report)
+    const overlay = page.locator('#warta-error-overlay')
+    await overlay.locator('pre').waitFor()
+    // The button has the focus: Escape, or a click, hides the overlay.
+    await overlay.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await overlay.count()).toBe(0)
+    expect(await isMarked()).toBe(true)
+    // The page is the page again: its own elements take clicks.
+    await page.locator('h1').click({ timeout: 2_000 })
+    // Opened again while the build is still broken with the same error, the page stays clear.
+    await openHome()
+    await page.waitForTimeout(300)
+    expect(await overlay.count()).toBe(0)
+  })
+
+  it('Escape dismisses the overlay too', async () => {
+    server.sendError({ message: 'broken', text: 'content/b.md:1:1: error y' })
+    await page.locator('#warta-error-overlay pre').waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator('#warta-error-overlay').waitFor({ state: 'detached', timeout: 2_000 })
+  })
+
+  it('a dismissed overlay comes back with the next error, and after a fix with the same one', async () => {
+    const first = { message: '1 error in content/a.md', text: 'content/a.md:2:8: error first' }
+    server.sendError(first)
+    const overlay = page.locator('#warta-error-overlay')
+    await overlay.locator('pre').waitFor()
+    await overlay.getByRole('button', { name: 'Dismiss' }).click()
+    server.sendError({ message: '1 error in content/a.md', text: 'content/a.md:3:1: error second' })
+    await overlay.locator('pre').waitFor()
+    expect(await overlay.locator('pre').textContent()).toBe('content/a.md:3:1: error second')
+    // Fixed (the page reloads), then broken again the first way: shown, not remembered as dismissed.
+    server.clearError()
+    await waitForStream()
+    server.sendError(first)
+    await overlay.locator('pre').waitFor()
+    expect(await overlay.locator('pre').textContent()).toBe(first.text)
+  })
+
   it('shows the overlay on a page opened while the build is broken', async () => {
     server.sendError({ message: 'broken', text: 'content/a.md:1:1: error x' })
     await openHome()
