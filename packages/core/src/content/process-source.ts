@@ -7,7 +7,7 @@ import type { BodyImage, BodyLink } from '../markdown/remark-link-list.js'
 import { hashText } from '../util/hash.js'
 import type { ArticleFrontMatter, ArticleSchema } from './article-schema.js'
 import { normalizeSource, parseFrontMatter } from './front-matter.js'
-import { checkNesting, checkSourceSize } from './source-limits.js'
+import { checkInlineMarkers, checkNesting, checkSourceSize } from './source-limits.js'
 import { validateFrontMatter } from './validate-front-matter.js'
 
 /**
@@ -153,7 +153,8 @@ async function convertSource(
   const frontMatter = readFrontMatter(sourcePath, rawText, context.schema)
   if ('diagnostics' in frontMatter) return frontMatter
   const { data, positions } = frontMatter
-  const tooDeep = checkNesting(sourcePath, frontMatter.body)
+  const tooDeep =
+    checkNesting(sourcePath, frontMatter.body) ?? checkInlineMarkers(sourcePath, frontMatter.body)
   if (tooDeep) return { diagnostics: [tooDeep] }
 
   const file = new VFile({ path: sourcePath, value: frontMatter.body })

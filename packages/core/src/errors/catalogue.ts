@@ -28,6 +28,11 @@ export const RULES = {
     hint: 'Split the article, or move large data out of the markdown.',
     stage: 'content',
   },
+  'paragraph-too-complex': {
+    title: 'A paragraph has too many emphasis markers or too deeply nested links to convert',
+    hint: 'Escape the markers meant as text with a backslash, or split the paragraph.',
+    stage: 'content',
+  },
   'empty-file': {
     title: 'A markdown file is empty',
     hint: 'Write the article, or delete the file.',
