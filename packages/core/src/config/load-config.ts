@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { WartaConfigError } from '../errors/build-error.js'
 import type { WartaConfig } from './types.js'
@@ -44,7 +44,17 @@ export async function loadConfig(dirOrFile: string): Promise<{ config: WartaConf
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true })
   let loaded: unknown
   try {
-    loaded = await jiti.import(file, { default: true })
+    // jiti hands .mjs (and .js of an ESM package) to Node's import(), which caches modules by
+    // URL for the life of the process: the preview would never see an edit. Transpiled like
+    // a .ts file, it is read afresh each time, with the files it imports.
+    if (/\.m?js$/.test(file)) {
+      const module = (await jiti.evalModule(await readFile(file, 'utf8'), {
+        filename: file,
+        async: true,
+        forceTranspile: true,
+      })) as { default?: unknown }
+      loaded = module && typeof module === 'object' && 'default' in module ? module.default : module
+    } else loaded = await jiti.import(file, { default: true })
   } catch (error) {
     throw new WartaConfigError(`Could not load ${file}: ${(error as Error).message}`, { cause: error })
   }

@@ -1,6 +1,8 @@
+import { setMaxListeners } from 'node:events'
 import { availableParallelism } from 'node:os'
 import Tinypool from 'tinypool'
 import type { ResolvedConfig } from '../config/resolve-config.js'
+import { WartaBuildError } from '../errors/build-error.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import { type ArticleRecord, type ProcessSourceContext, processSource } from './process-source.js'
 import type { WorkerSetup, WorkerTask } from './process-worker.js'
@@ -47,6 +49,21 @@ function workerSetup(config: ResolvedConfig): WorkerSetup | undefined {
   }
 }
 
+/** The error of a build whose worker threads could not start: the build's, not any file's. */
+const workersFailed = (cause: Error) =>
+  new WartaBuildError(
+    [
+      {
+        file: '(worker threads)',
+        message: `The worker threads that convert markdown could not start: ${cause.message.split('\n')[0]}`,
+        hint: 'Set WARTA_WORKERS=0 to convert on the main thread; if a reinstall of @warta/core does not help, report it with this message.',
+        ruleId: 'content-worker',
+        severity: 'error',
+      },
+    ],
+    { cause },
+  )
+
 function workerFailure(sourcePath: string, error: unknown): ProcessedSource {
   return {
     diagnostics: [
@@ -85,6 +102,12 @@ export function createSourceProcessor(
 ): SourceProcessor {
   const setup = workerSetup(config)
   let pool: Tinypool | undefined
+  // A worker that fails outside any task (its module does not load) leaves the tasks queued
+  // for ever: tinypool stops starting workers and only emits `error`. That aborts them all.
+  let broken: Error | undefined
+  const aborter = new AbortController()
+  // Every queued task listens to it: thousands, for a big archive.
+  setMaxListeners(0, aborter.signal)
   // A task fails when its worker dies (a plugin exits or runs out of memory) or its result
   // cannot cross back; the batch's sources are then retried one by one, so only the source
   // that breaks a worker fails, and it fails as that file's error, never as the build's.
@@ -93,8 +116,9 @@ export function createSourceProcessor(
       // Only what the worker needs crosses the thread boundary, not whatever else the caller keeps.
       const sources = batch.map(({ sourcePath, raw, rawHash }) => ({ sourcePath, raw, rawHash }))
       const task: WorkerTask = { setup: setup as WorkerSetup, sources }
-      return (await workers.run(task)) as ProcessedSource[]
+      return (await workers.run(task, { signal: aborter.signal })) as ProcessedSource[]
     } catch (error) {
+      if (broken) throw workersFailed(broken)
       const [only] = batch
       if (batch.length === 1 && only) return [workerFailure(only.sourcePath, error)]
       return (await Promise.all(batch.map((source) => runBatch(workers, [source])))).flat()
@@ -111,12 +135,22 @@ export function createSourceProcessor(
           )
         return
       }
-      pool ??= new Tinypool({
-        filename: new URL('./process-worker.js', import.meta.url).href,
-        minThreads: threads,
-        maxThreads: threads,
-        isolateWorkers: false,
-      })
+      if (broken) throw workersFailed(broken)
+      if (!pool) {
+        pool = new Tinypool({
+          filename: new URL('./process-worker.js', import.meta.url).href,
+          minThreads: threads,
+          maxThreads: threads,
+          isolateWorkers: false,
+          // Not the flags of the process that called build(): `node --input-type=module -e …`
+          // gives flags a worker refuses, and none of them is needed to convert markdown.
+          execArgv: [],
+        })
+        pool.on('error', (error: Error) => {
+          broken ??= error
+          aborter.abort()
+        })
+      }
       const workers = pool
       const batches: PendingSource[][] = []
       for (let i = 0; i < sources.length; i += BATCH_SIZE) batches.push(sources.slice(i, i + BATCH_SIZE))

@@ -20,6 +20,7 @@ import { openPreviewOutput, type PreviewOutput } from '../write/preview-output.j
 import type { OutputFile } from '../write/write-output.js'
 import { createPreviewServer, type PreviewServer } from './preview-server.js'
 import { differsOnlyInStylesheetLinks } from './stylesheet-change.js'
+import { watchErrorMessage } from './watch-error.js'
 import { type ChangeBatch, createWatchQueue, isFileEvent } from './watch-queue.js'
 
 /** Options of the preview. */
@@ -268,7 +269,9 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       (base) =>
         file.startsWith(base + path.sep) && file.slice(base.length).includes(`${path.sep}node_modules`),
     ) ||
-    /^\.|~$|\.tmp$/.test(path.basename(file))
+    // Dotfiles, editor backups and temporary files; never a watched folder itself, whatever its
+    // name (a site in `.site/` or `news.tmp/`).
+    (!watched.has(file) && /^\.|~$|\.tmp$/.test(path.basename(file)))
   let watched = new Set(watchedPaths())
   const watcher = watch([...watched], { ignoreInitial: true, ignored: isIgnored })
   async function updateWatched() {
@@ -304,11 +307,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     if (event === 'change') recheck(absolute, stats)
   })
   watcher.on('error', (error) => {
-    const code = (error as NodeJS.ErrnoException).code
-    const message =
-      code === 'ENOSPC' || code === 'EMFILE'
-        ? 'The system ran out of file watches. Raise the limit, e.g. `sudo sysctl fs.inotify.max_user_watches=524288`, or exclude large folders from the site folder.'
-        : `Watching failed: ${(error as Error).message}`
+    const message = watchErrorMessage(error)
     server?.sendError({ message, text: message })
     emitError({
       diagnostics: [{ file: '(watcher)', message, ruleId: 'watch', severity: 'error' }],
