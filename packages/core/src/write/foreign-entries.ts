@@ -1,5 +1,5 @@
-import { lstatSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { type Dirent, lstatSync, readdirSync } from 'node:fs'
+import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Something in an output folder that Warta did not write: a file, a link, or a folder holding none of Warta's files. */
@@ -26,27 +26,32 @@ export function ancestorsOf(files: Iterable<string>): Set<string> {
 /**
  * Lists what in `dir` is not Warta's: files and links not in `owned`, and folders that hold
  * none of `owned` and are not in `enter` (the folders of Warta's files, old and new, which
- * are looked into so that a foreign file inside one is found).
+ * are looked into so that a foreign file inside one is found). Synchronous on purpose: for
+ * an archive's thousands of folders, readdirSync takes a third of the time of awaiting each
+ * readdir, and nothing else runs while a build commits.
  */
-export async function findForeign(
+export function findForeign(
   dir: string,
   owned: ReadonlySet<string>,
   enter: ReadonlySet<string>,
-): Promise<ForeignEntry[]> {
+): ForeignEntry[] {
   const found: ForeignEntry[] = []
-  const walk = async (prefix: string) => {
-    const entries = await readdir(prefix ? path.join(dir, prefix) : dir, { withFileTypes: true }).catch(
-      () => [],
-    )
+  const walk = (prefix: string) => {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(prefix ? path.join(dir, prefix) : dir, { withFileTypes: true })
+    } catch {
+      return
+    }
     for (const entry of entries) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name
       if (entry.isDirectory()) {
-        if (enter.has(relative)) await walk(relative)
+        if (enter.has(relative)) walk(relative)
         else found.push({ path: relative, dir: true })
       } else if (!owned.has(relative)) found.push({ path: relative, dir: false })
     }
   }
-  await walk('')
+  walk('')
   return found
 }
 

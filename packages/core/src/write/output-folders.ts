@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { ancestorsOf, findForeign, moveForeign } from './foreign-entries.js'
+import { ancestorsOf, type ForeignEntry, findForeign, moveForeign } from './foreign-entries.js'
 import type { OutputRecord } from './output-record.js'
 
 /**
@@ -100,11 +100,17 @@ function isRunning(pid: number): boolean {
  * output folder, then keeps the replaced site as the spare (`keepSpare`) or removes it.
  * Anything that could not be put back — its place in the new site is taken — is kept in a
  * folder of its own, whose path is returned; nothing is ever deleted that Warta did not write.
+ *
+ * `found` is what a walk of the output folder found just before the swap: then only those
+ * entries are moved, and the replaced site is walked again only if it is to be removed, not
+ * if it becomes the spare (whatever appeared in the moment between comes back with it, at
+ * the next build that starts from it). Without `found` (recovering after a kill), it is walked.
  */
 export async function settlePrevious(
   folders: OutputFolders,
   record: OutputRecord,
   keepSpare: boolean,
+  found?: readonly ForeignEntry[],
 ): Promise<string | undefined> {
   const { previous, outDir, spare } = folders
   const replaced = record.find(previous)
@@ -116,7 +122,9 @@ export async function settlePrevious(
   }
   const owned = new Set(replaced.files.keys())
   const enter = ancestorsOf([...owned, ...(record.find(outDir)?.files.keys() ?? [])])
-  const stayed = await moveForeign(previous, outDir, await findForeign(previous, owned, enter))
+  const stayed = await moveForeign(previous, outDir, found ?? findForeign(previous, owned, enter))
+  if (found && !(keepSpare && spare))
+    stayed.push(...(await moveForeign(previous, outDir, findForeign(previous, owned, enter))))
   if (stayed.length > 0) {
     const kept = folders.kept()
     await rename(previous, kept)

@@ -9,7 +9,7 @@ const shown = (root: string, dir: string, file?: string) =>
 
 /** Refuses an output folder Warta has no record of when it holds more than a host's own files. */
 export async function refuseUnknownFolder(outDir: string, root: string): Promise<void> {
-  const foreign = await findForeign(outDir, new Set(), new Set())
+  const foreign = findForeign(outDir, new Set(), new Set())
   const unknown = foreign.filter((entry) => !isHostFile(entry)).map((e) => (e.dir ? `${e.path}/` : e.path))
   if (unknown.length === 0) return
   const listed =

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
-import { ancestorsOf, findClashes, findForeign } from './foreign-entries.js'
+import { ancestorsOf, type ForeignEntry, findClashes, findForeign } from './foreign-entries.js'
 import { IO_CONCURRENCY, type OutputFile, type WriteStats } from './output-file.js'
 import { locateOutputFolders, pruneOutputState, recoverOutput, settlePrevious } from './output-folders.js'
 import { folderIdentity, type Generation, loadOutputRecord } from './output-record.js'
@@ -88,22 +88,23 @@ export async function createSiteWriter(outDir: string, options: SiteWriterOption
     if (failure) throw failure
   }
   /** Carries over what is not Warta's, and swaps the new site in. */
-  const swap = async (): Promise<{ next: Generation; kept: string[] }> => {
+  const swap = async (): Promise<{ next: Generation; foreign: ForeignEntry[] }> => {
     const next: Generation = { folder: folderIdentity(stagingDir) as string, files: files.placed }
     const hadOutput = existsSync(outDir)
-    const owned = new Set(current?.files.keys())
-    const foreign = hadOutput
-      ? await findForeign(outDir, owned, ancestorsOf([...owned, ...files.placed.keys()]))
-      : []
-    const clashes = await findClashes(outDir, foreign, new Set(files.placed.keys()), stagingDir)
-    if (clashes.length > 0) throw clashError(options.root, outDir, clashes)
     // Saved before anything moves: after a kill, every folder in play is known by its identity
     // (a folder with no record, holding only a host's files, as one with no file of Warta's).
     const replaced = current ?? { folder: folderIdentity(outDir) as string, files: new Map() }
     await record.save(hadOutput ? [next, replaced] : [next])
+    // Looked at as late as possible, so that what is added meanwhile is seen too.
+    const owned = new Set(current?.files.keys())
+    const foreign = hadOutput
+      ? findForeign(outDir, owned, ancestorsOf([...owned, ...files.placed.keys()]))
+      : []
+    const clashes = await findClashes(outDir, foreign, new Set(files.placed.keys()), stagingDir)
+    if (clashes.length > 0) throw clashError(options.root, outDir, clashes)
     if (hadOutput) await rename(outDir, folders.previous)
     await rename(stagingDir, outDir)
-    return { next, kept: foreign.filter((e) => !files.placed.has(e.path)).map((e) => e.path) }
+    return { next, foreign }
   }
   return {
     current,
@@ -123,7 +124,7 @@ export async function createSiteWriter(outDir: string, options: SiteWriterOption
       if (inFlight.size >= IO_CONCURRENCY) await Promise.race(inFlight)
     },
     async commit() {
-      let swapped: { next: Generation; kept: string[] }
+      let swapped: { next: Generation; foreign: ForeignEntry[] }
       try {
         await settle()
         await files.dropLeftovers()
@@ -133,10 +134,12 @@ export async function createSiteWriter(outDir: string, options: SiteWriterOption
         throw error
       }
       const rescued = existsSync(folders.previous)
-        ? await settlePrevious(folders, record, keepSpare)
+        ? await settlePrevious(folders, record, keepSpare, swapped.foreign)
         : undefined
       await pruneOutputState(options.root)
-      return { ...files.stats, current: swapped.next, kept: swapped.kept, rescued: rescued ?? recovered }
+      // A foreign file with the very bytes the site writes was taken over, not kept.
+      const kept = swapped.foreign.filter((e) => !files.placed.has(e.path)).map((e) => e.path)
+      return { ...files.stats, current: swapped.next, kept, rescued: rescued ?? recovered }
     },
     async abort() {
       await Promise.allSettled(inFlight)
