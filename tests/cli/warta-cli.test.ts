@@ -337,6 +337,12 @@ describe('every mistake gets one line that names it and says what to do', () => 
       'warta merge needs the shard output folders, e.g. `warta merge shard-1 shard-2 shard-3`. Run `warta merge --help` for its options.',
     ],
     [
+      'an unknown theme command',
+      ['theme', 'ejct', 'card'],
+      2,
+      'Unknown theme command "ejct": warta theme eject <partial> copies a partial of the theme into partials/. Run `warta theme --help` for its options.',
+    ],
+    [
       'a --root that does not exist',
       ['build', '--root', 'situs'],
       2,

@@ -192,6 +192,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       text: `warta ${name} takes ${command.args.max === 0 ? 'no arguments' : `at most ${command.args.max}`}, but was given ${extra.map((a) => `"${a}"`).join(' ')}.${asRoot} ${seeHelp(name)}`,
     }
   }
+  if (name === 'theme' && args[0] !== 'eject')
+    return {
+      kind: 'mistake',
+      text: `${args[0] === undefined ? 'warta theme needs a subcommand' : `Unknown theme command "${args[0]}"`}: warta theme eject <partial> copies a partial of the theme into partials/. ${seeHelp(name)}`,
+    }
   if (args.length < command.args.min)
     return { kind: 'mistake', text: `warta ${name} needs ${command.args.what}. ${seeHelp(name)}` }
   return { kind: 'run', command: name, values, args }
