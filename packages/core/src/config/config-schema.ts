@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Theme } from './theme.js'
+import type { FrontPagePlan, Theme } from './theme.js'
 import type {
   ContentOptions,
   FeedOptions,
@@ -26,6 +26,10 @@ const positive = z
   .number({ error: 'must be a whole number of at least 1' })
   .int({ error: 'must be a whole number of at least 1' })
   .min(1, { error: 'must be a whole number of at least 1' })
+const whole = z
+  .number({ error: 'must be a whole number' })
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must be a whole number' })
 const flag = z.boolean({ error: 'must be true or false' })
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
   message: 'must be a function',
@@ -64,6 +68,12 @@ const site = z.strictObject(
   { error: 'site is missing. Set at least `site: { title, url }`.' },
 )
 
+const frontPage = z.strictObject({
+  latest: whole.optional(),
+  sections: whole.optional(),
+  sectionSize: whole.optional(),
+})
+
 // A theme is a package's object: its own fields are its business, Warta needs these.
 const theme = z.looseObject(
   {
@@ -72,6 +82,7 @@ const theme = z.looseObject(
     strings: z.record(z.string(), z.record(z.string(), z.string())),
     helpers: fn.optional(),
     options: z.record(z.string(), z.unknown()).optional(),
+    frontPage: frontPage.optional(),
     usesBuildDate: flag.optional(),
   },
   { error: 'theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.' },
@@ -120,11 +131,7 @@ export const configSchema = z.strictObject(
     markdown: markdown.optional(),
     permalinks: permalinks.optional(),
     pageSize: positive.optional(),
-    relatedCount: z
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(0, { error: 'must be a whole number' })
-      .optional(),
+    relatedCount: whole.optional(),
     feeds: feeds.optional(),
     sitemap: sitemap.optional(),
     schema: fn.optional(),
@@ -150,5 +157,6 @@ const sameKeys: true[] = [
   true satisfies SameKeys<typeof feeds, FeedOptions>,
   true satisfies SameKeys<typeof sitemap, SitemapOptions>,
   true satisfies SameKeys<typeof theme, Theme>,
+  true satisfies SameKeys<typeof frontPage, FrontPagePlan>,
 ]
 void sameKeys
