@@ -106,7 +106,8 @@ export function makeRecord(input: RecordInput): ArticleRecord {
     date,
     ...(input.category ? { category: input.category } : {}),
     ...(input.tags ? { tags: input.tags } : {}),
-    ...(input.author ? { author: { name: input.author } } : {}),
+    // A byline written as a name, as the schema makes it: it may be an author file's id.
+    ...(input.author ? { author: { name: input.author, ref: input.author } } : {}),
     ...(input.slug ? { slug: input.slug } : {}),
     ...(input.draft !== undefined ? { draft: input.draft } : {}),
     ...(input.id ? { id: input.id } : {}),
