@@ -162,7 +162,10 @@ export function createSourceProcessor(
       )
     },
     async close() {
-      await pool?.destroy()
+      // A broken pool's workers end by themselves (tinypool removes each that fails). Its
+      // destroy() waits for their exit with events.once on a wrapper that lacks
+      // removeListener, and a worker failing meanwhile then throws out of the process.
+      if (!broken) await pool?.destroy()
       pool = undefined
     },
   }
