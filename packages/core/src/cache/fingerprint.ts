@@ -19,12 +19,13 @@ function describePlugins(list: PluggableList): string {
  * options), the schema extension and the time zone dates are read in.
  */
 export function contentFingerprint(config: ResolvedConfig): string {
-  const { html, gfm, remarkPlugins, rehypePlugins } = config.markdown
+  const { html, gfm, embeds, remarkPlugins, rehypePlugins } = config.markdown
   return hashText(
     [
       WARTA_VERSION,
       html,
       String(gfm),
+      JSON.stringify(embeds),
       describePlugins(remarkPlugins),
       describePlugins(rehypePlugins),
       config.schema?.toString() ?? '',

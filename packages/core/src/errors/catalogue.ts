@@ -83,6 +83,21 @@ export const RULES = {
     hint: 'See the plugin’s documentation.',
     stage: 'markdown',
   },
+  'html-removed': {
+    title: 'The sanitizer removed raw HTML from a body',
+    hint: "Write it in markdown, or set markdown.html: 'trusted' if every writer of the site is trusted.",
+    stage: 'markdown',
+  },
+  'embed-removed': {
+    title: 'An iframe from a host not in markdown.embeds was removed',
+    hint: 'Add the host to markdown.embeds if you trust it, or link to the page instead.',
+    stage: 'markdown',
+  },
+  'html-escaped': {
+    title: "GFM's tag filter showed a raw HTML tag as text",
+    hint: 'Remove the tag; styles and scripts belong in the theme, embeds in an allowed iframe.',
+    stage: 'markdown',
+  },
   'unknown-author': {
     title: 'An article names an author id with no file in authors/',
     hint: 'Create the author file, or correct the id.',

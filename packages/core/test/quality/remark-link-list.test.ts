@@ -3,8 +3,15 @@ import { describe, expect, test } from 'vitest'
 import { createArticleSchema } from '../../src/content/article-schema.js'
 import { processSource } from '../../src/content/process-source.js'
 import { createProcessor } from '../../src/markdown/create-processor.js'
+import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 
-const processor = createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] })
+const processor = createProcessor({
+  html: 'sanitize',
+  gfm: true,
+  embeds: DEFAULT_EMBEDS,
+  remarkPlugins: [],
+  rehypePlugins: [],
+})
 
 async function listed(markdown: string) {
   const file = new VFile({ path: 'content/a.md', value: markdown })
