@@ -36,8 +36,8 @@ const valuesOf = (value: Properties[string]): string[] =>
 /**
  * rehype-sanitize that says what it removed. It sanitizes with `schema` (hast-util-sanitize,
  * the same code rehype-sanitize runs), then compares the tree before and after: every element,
- * attribute, class or URL of the source that did not survive is reported once per file, at the
- * place of its first occurrence (`html-removed`). Prefixed ids (the clobber prefix) count as kept.
+ * attribute, class or URL of the source that did not survive is reported once per file (elements
+ * by tag, attributes by name), at the place of its first occurrence (`html-removed`). Prefixed ids (the clobber prefix) count as kept.
  * Elements a plugin made up (no place in the source) are not compared.
  */
 export function rehypeSanitizeReported(schema: Schema) {
@@ -85,7 +85,7 @@ export function rehypeSanitizeReported(schema: Schema) {
         const attribute = attributeName(property)
         if (URL_PROPERTIES.has(property) && now === undefined) {
           reporter.add(
-            `url:${node.tagName}:${attribute}`,
+            `url:${attribute}`,
             'html-removed',
             `The sanitizer removed the ${attribute} URL ${shorten(wanted.join(' '))} of ${an(node.tagName)}: only http(s), mailto and relative URLs are published.`,
             'Use an http(s) or site-relative URL.',
@@ -93,7 +93,7 @@ export function rehypeSanitizeReported(schema: Schema) {
           )
         } else if (property === 'className' && now !== undefined) {
           reporter.add(
-            `class:${node.tagName}`,
+            'class',
             'html-removed',
             `The sanitizer removed the class ${shorten(lost.join(' '))} of ${an(node.tagName)}.`,
             `Classes are published only where Warta uses them. ${TRUSTED_HINT}`,
@@ -101,7 +101,7 @@ export function rehypeSanitizeReported(schema: Schema) {
           )
         } else {
           reporter.add(
-            `attribute:${node.tagName}:${attribute}`,
+            `attribute:${attribute}`,
             'html-removed',
             `The sanitizer removed the ${attribute} attribute of ${an(node.tagName)}.`,
             TRUSTED_HINT,
