@@ -62,11 +62,12 @@ export interface MarkdownOptions {
   /**
    * `'sanitize'` (default) keeps the raw HTML a news body needs (figures, details, video and
    * audio, tables with colspan/rowspan, abbr, sub/sup, kbd, iframes from `embeds`) and removes
-   * the rest — scripts, styles, event handlers, script URLs — saying what it removed, with its
-   * place, in a warning (`html-removed`). `'trusted'` keeps raw HTML as written, for sites whose
-   * writers are all trusted, except what GFM's tag filter disarms (`<script>`, `<style>`,
-   * `<title>`, `<textarea>`, `<xmp>`, `<iframe>` not in `embeds`, `<noembed>`, `<noframes>`,
-   * `<plaintext>` are shown as text). HTML comments are never published.
+   * the rest — unknown elements, styles, event handlers, script URLs — saying what it removed,
+   * with its place, in a warning (`html-removed`). `'trusted'` keeps raw HTML as written, for
+   * sites whose writers are all trusted. Either way GFM's tag filter shows `<script>`,
+   * `<style>`, `<title>`, `<textarea>`, `<xmp>`, `<noembed>`, `<noframes>` and `<plaintext>`
+   * as text, with a warning (`html-escaped`); iframes load only from `embeds`; social-post
+   * embeds become static cards; HTML comments are never published.
    */
   html?: 'sanitize' | 'trusted'
   /**

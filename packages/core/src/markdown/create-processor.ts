@@ -31,7 +31,7 @@ export interface ProcessorOptions {
 /**
  * Builds the markdown processor, once per build (or per worker), in a fixed order:
  * parse → GFM → site remark plugins → remark-rehype → raw HTML (parsed only when a body has
- * some; GFM's tag filter on trusted sites; comments removed) → social embeds as static cards →
+ * some; GFM's tag filter; comments removed) → social embeds as static cards →
  * sanitize, reporting what it removes (not on trusted sites) → iframe allowlist and media →
  * table alignment and scroll regions → heading ids → fragment links to prefixed ids → heading
  * list → live-blog entries → site rehype plugins → stringify.
@@ -53,7 +53,7 @@ export function createProcessor(options: ProcessorOptions) {
       // Sanitized sites: footnote ids get the prefix once, from the sanitizer, and their links
       // follow it (rehypeFragmentLinks); trusted sites: from remark-rehype, links included.
       .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: trusted ? prefix : '' })
-      .use(rehypeRawHtml, { trusted, allows: (src: string) => embeds.resolve(src) !== undefined })
+      .use(rehypeRawHtml)
       .use(rehypeSocialEmbeds)
       .use(trusted ? [] : [[rehypeSanitizeReported, NEWS_SCHEMA]])
       .use(rehypeEmbeds, embeds)

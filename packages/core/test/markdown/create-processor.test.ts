@@ -28,15 +28,16 @@ const urls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].m
 
 describe('createProcessor', () => {
   describe('sanitizing (the default)', () => {
-    test('removes <script> elements with their code, keeping the text around them, and says so once', async () => {
+    test('shows <script> elements as text, never as scripts, and says so once (GFM’s tag filter)', async () => {
       const { html, messages } = await render(
         'Sebelum <script>alert(1)</script> sesudah.\n\n<script>\nalert(2)\n</script>\n',
       )
-      expect(html).not.toMatch(/<script|alert/i)
-      // The removed block leaves the line break after the paragraph.
-      expect(html).toBe('<p>Sebelum  sesudah.</p>\n')
+      expect(html).not.toMatch(/<script/i)
+      expect(html).toBe(
+        '<p>Sebelum &#x3C;script>alert(1)&#x3C;/script> sesudah.</p>\n&#x3C;script>\nalert(2)\n&#x3C;/script>',
+      )
       expect(messages).toEqual([
-        '1:9 html-removed The sanitizer removed a <script> element and its content. (2 times in this file; the first is here)',
+        "1:9 html-escaped The <script> tag is shown as text: GFM's tag filter disarms it, as it could run or swallow the rest of the article. (2 times in this file; the first is here)",
       ])
     })
 
@@ -92,13 +93,13 @@ describe('createProcessor', () => {
       ])
     })
 
-    test('drops iframes from other hosts and styles, naming each with its place', async () => {
+    test('drops iframes from other hosts and unknown elements, naming each with its place', async () => {
       const { html, messages } = await render(
-        '<iframe src="https://evil.example"></iframe>\n\n<style>body{display:none}</style>\n\nTeks.\n',
+        '<iframe src="https://evil.example"></iframe>\n\n<marquee>Teks.</marquee>\n',
       )
-      expect(html).toBe('\n\n<p>Teks.</p>')
+      expect(html).toBe('\n<p>Teks.</p>')
       expect(messages).toEqual([
-        '3:1 html-removed The sanitizer removed a <style> element and its content.',
+        '3:1 html-removed The sanitizer removed a <marquee> tag; its text is kept.',
         '1:1 embed-removed Removed an <iframe> from evil.example: it is not in markdown.embeds.',
       ])
     })
