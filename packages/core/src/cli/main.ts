@@ -14,6 +14,8 @@ Commands:
   dev              Build, serve on 127.0.0.1 and rebuild on every change
   merge <dirs…>    Build the whole site from the outputs of \`build --shard\`
   theme eject <partial>  Copy a theme partial into partials/ to edit it (e.g. card, icons/whatsapp)
+  import <dir> --from hugo|jekyll|eleventy|astro
+                   Import another generator's posts into content/ (never replacing a file)
 
 Options:
   --root <dir>     Site folder holding warta.config.(ts|js|mjs) (default: .)
@@ -91,6 +93,11 @@ export async function main(
   if (values.help || !command) {
     out(HELP)
     return command || values.help ? 0 : 2
+  }
+  if (command === 'import') {
+    // Before any config: a site being started by an import may have none yet.
+    const { runImportCommand } = await import('./import-command.js')
+    return await runImportCommand(positionals.slice(1), { from: values.from, root: values.root }, out, err)
   }
   try {
     const { config, file } = await loadConfig(values.config ?? values.root ?? '.')
@@ -175,6 +182,7 @@ function parse(argv: string[]) {
       open: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
+      from: { type: 'string' },
       strict: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -5,7 +5,17 @@ export interface RuleEntry {
   /** What to do about it, when the place that reports it has nothing more specific to say. */
   hint: string
   /** The stage that reports it. */
-  stage: 'config' | 'content' | 'markdown' | 'authors' | 'routes' | 'render' | 'quality' | 'preview' | 'build'
+  stage:
+    | 'config'
+    | 'content'
+    | 'markdown'
+    | 'authors'
+    | 'routes'
+    | 'render'
+    | 'quality'
+    | 'preview'
+    | 'build'
+    | 'import'
 }
 
 /**
@@ -182,6 +192,26 @@ export const RULES = {
     title: 'The preview cannot watch the site folder',
     hint: 'Raise the system’s file-watch limit, or exclude large folders from the site folder.',
     stage: 'preview',
+  },
+  'import-file': {
+    title: 'A file of the archive was not imported',
+    hint: 'Fix the file in the archive as the message says, then run warta import again: files already imported are kept.',
+    stage: 'import',
+  },
+  'import-field': {
+    title: 'A front matter field of the archive could not be mapped',
+    hint: 'Correct the field in the imported file, or in the archive before importing.',
+    stage: 'import',
+  },
+  'import-template': {
+    title: 'A template tag of the old generator was left in a body',
+    hint: 'Replace the tag with markdown or HTML in the imported file.',
+    stage: 'import',
+  },
+  'import-exists': {
+    title: 'An imported file would replace one that exists',
+    hint: 'Move the existing file away if the imported one should replace it, then import again.',
+    stage: 'import',
   },
   build: {
     title: 'A build stopped with an unexpected error',

@@ -9,6 +9,7 @@ import { rehypeFragmentLinks } from './rehype-fragment-links.js'
 import { rehypeHeadingList } from './rehype-heading-list.js'
 import { rehypeLiveEntries } from './rehype-live-entries.js'
 import { rehypeRawHtml } from './rehype-raw-html.js'
+import { rehypeRawLinks } from './rehype-raw-links.js'
 import { rehypeSanitizeReported } from './rehype-sanitize-reported.js'
 import { rehypeSocialEmbeds } from './rehype-social-embeds.js'
 import { rehypeTables } from './rehype-tables.js'
@@ -33,6 +34,7 @@ export interface ProcessorOptions {
  * parse → GFM → site remark plugins → remark-rehype → raw HTML (parsed only when a body has
  * some; GFM's tag filter; comments removed) → social embeds as static cards →
  * sanitize, reporting what it removes (not on trusted sites) → iframe allowlist and media →
+ * raw HTML's links and images into the link list →
  * table alignment and scroll regions → heading ids → fragment links to prefixed ids → heading
  * list → live-blog entries → site rehype plugins → stringify.
  */
@@ -57,6 +59,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(rehypeSocialEmbeds)
       .use(trusted ? [] : [[rehypeSanitizeReported, NEWS_SCHEMA]])
       .use(rehypeEmbeds, embeds)
+      .use(rehypeRawLinks)
       .use(rehypeTables)
       .use(rehypeSlug)
       .use(trusted ? [] : [[rehypeFragmentLinks, prefix]])

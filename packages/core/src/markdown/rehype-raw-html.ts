@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'hast'
+import type { Element, Nodes, Root } from 'hast'
 import { raw } from 'hast-util-raw'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
@@ -52,10 +52,31 @@ export function rehypeRawHtml() {
     visit(tree)
     reporter.flush()
     if (!found) return tree
+    const fromMarkdown = new Set<number>()
+    walkElements(tree, (element) => {
+      if (element.position?.start.offset !== undefined) fromMarkdown.add(element.position.start.offset)
+    })
     const parsed = raw(tree, { file }) as Root
     removeComments(parsed)
+    // What the writer typed as HTML, for rehypeRawLinks (node data survives the sanitizer).
+    walkElements(parsed, (element) => {
+      const offset = element.position?.start.offset
+      if (offset !== undefined && !fromMarkdown.has(offset)) element.data = { ...element.data, fromRawHtml: true }
+    })
     return parsed
   }
+}
+
+declare module 'hast' {
+  interface ElementData {
+    /** The element was written as raw HTML in the body. */
+    fromRawHtml?: boolean
+  }
+}
+
+function walkElements(node: Nodes, each: (element: Element) => void): void {
+  if (node.type === 'element') each(node)
+  if ('children' in node) for (const child of node.children) walkElements(child, each)
 }
 
 function filterTags(

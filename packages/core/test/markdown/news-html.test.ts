@@ -335,3 +335,21 @@ describe("GFM's tag filter, sanitized or trusted", () => {
     ])
   })
 })
+
+describe('links and images written as HTML', () => {
+  test('join the link list the link and alt-text checks read, at their places', async () => {
+    const file = new VFile({
+      path: 'content/a.md',
+      value:
+        'Lihat [arsip](/arsip/).\n\n<figure>\n<img src="/images/peta.png">\n<figcaption><a href="/2024/05/14/banjir/">Banjir</a></figcaption>\n</figure>\n\n<video src="/video/banjir.mp4" poster="/images/poster.jpg"></video>\n',
+    })
+    await createProcessor(defaults).process(file)
+    expect(file.data.links).toEqual([
+      { url: '/arsip/', line: 1, column: 7 },
+      { url: '/2024/05/14/banjir/', line: 5, column: 13 },
+      { url: '/video/banjir.mp4', line: 8, column: 1 },
+      { url: '/images/poster.jpg', line: 8, column: 1 },
+    ])
+    expect(file.data.images).toEqual([{ url: '/images/peta.png', alt: '', line: 4, column: 1 }])
+  })
+})
