@@ -52,16 +52,18 @@ export function rehypeRawHtml() {
     visit(tree)
     reporter.flush()
     if (!found) return tree
-    const fromMarkdown = new Set<number>()
+    // By tag and place: an inline element at the start of a paragraph starts where the paragraph does.
+    const key = (element: Element) => `${element.tagName}@${element.position?.start.offset}`
+    const fromMarkdown = new Set<string>()
     walkElements(tree, (element) => {
-      if (element.position?.start.offset !== undefined) fromMarkdown.add(element.position.start.offset)
+      if (element.position?.start.offset !== undefined) fromMarkdown.add(key(element))
     })
     const parsed = raw(tree, { file }) as Root
     removeComments(parsed)
     // What the writer typed as HTML, for rehypeRawLinks (node data survives the sanitizer).
     walkElements(parsed, (element) => {
-      const offset = element.position?.start.offset
-      if (offset !== undefined && !fromMarkdown.has(offset)) element.data = { ...element.data, fromRawHtml: true }
+      if (element.position?.start.offset !== undefined && !fromMarkdown.has(key(element)))
+        element.data = { ...element.data, fromRawHtml: true }
     })
     return parsed
   }
