@@ -12,11 +12,15 @@ const iframe = (src: string, title: string) =>
 const CONVERTERS: Record<string, Converter> = {
   youtube: (a, p) => {
     const id = a.id ?? p[0]
-    return id ? iframe(`https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}`, a.title ?? 'YouTube video') : undefined
+    return id
+      ? iframe(`https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}`, a.title ?? 'YouTube video')
+      : undefined
   },
   vimeo: (a, p) => {
     const id = a.id ?? p[0]
-    return id ? iframe(`https://player.vimeo.com/video/${encodeURIComponent(id)}`, a.title ?? 'Vimeo video') : undefined
+    return id
+      ? iframe(`https://player.vimeo.com/video/${encodeURIComponent(id)}`, a.title ?? 'Vimeo video')
+      : undefined
   },
   figure: (a) => {
     if (!a.src) return undefined

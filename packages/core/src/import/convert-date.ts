@@ -9,11 +9,22 @@ function offsetOf(zone: string | undefined): string | undefined {
   return match ? `${match[1]}${match[2]}:${match[3] ?? '00'}` : undefined
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i
-const DAY_MONTH_YEAR = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i
-const MONTH_DAY_YEAR = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i
+const DAY_MONTH_YEAR =
+  /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i
+const MONTH_DAY_YEAR =
+  /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i
 
-function compose(year: string, month: number, day: string, hour?: string, minute?: string, second?: string, zone?: string) {
+function compose(
+  year: string,
+  month: number,
+  day: string,
+  hour?: string,
+  minute?: string,
+  second?: string,
+  zone?: string,
+) {
   const date = `${year}-${pad(month)}-${pad(day)}`
   if (hour === undefined) return date
   const time = `${pad(hour)}:${minute}${second && second !== '00' ? `:${second}` : ''}`
@@ -31,7 +42,8 @@ const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCas
  */
 export function convertDate(value: unknown): string | undefined {
   // TOML dates (smol-toml's TomlDate) print back as written: `2024-05-14`, `…T09:30:00.000+07:00`.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : convertDate(value.toISOString())
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? undefined : convertDate(value.toISOString())
   if (typeof value !== 'string') return undefined
   const text = value.trim()
   let match = ISO.exec(text)

@@ -37,16 +37,30 @@ export interface GeneratorLayout {
 }
 
 /** Folders of images and downloads that Jekyll and Eleventy sites commonly serve as they are. */
-const ASSET_FOLDERS = ['assets', 'images', 'img', 'uploads', 'files', 'media'].map((folder) => ({ from: folder, to: folder }))
+const ASSET_FOLDERS = ['assets', 'images', 'img', 'uploads', 'files', 'media'].map((folder) => ({
+  from: folder,
+  to: folder,
+}))
 
-const IGNORED = ['**/node_modules/**', '**/_site/**', '**/.git/**', '**/public/**', '**/dist/**', '**/resources/**']
+const IGNORED = [
+  '**/node_modules/**',
+  '**/_site/**',
+  '**/.git/**',
+  '**/public/**',
+  '**/dist/**',
+  '**/resources/**',
+]
 const JEKYLL_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.(md|markdown)$/
 
 const withoutExtension = (file: string) => file.replace(/\.(md|markdown)$/, '')
 const urlOf = (...parts: string[]) => `/${parts.filter(Boolean).join('/')}/`.replace(/\/+/g, '/')
 
 const stringList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : []
+  Array.isArray(value)
+    ? value.map(String)
+    : typeof value === 'string'
+      ? value.split(/\s+/).filter(Boolean)
+      : []
 
 /** Each generator's documented content layout and default permalinks. */
 export const LAYOUTS: Record<Generator, GeneratorLayout> = {
@@ -80,21 +94,33 @@ export const LAYOUTS: Record<Generator, GeneratorLayout> = {
       const match = JEKYLL_NAME.exec(base)
       const name = match ? (match[4] ?? '') : withoutExtension(base)
       const fileDate = match ? `${match[1]}-${match[2]}-${match[3]}` : undefined
-      if (!match && !draft) return { skip: 'a _posts file whose name does not start with its date (YYYY-MM-DD-title.md)' }
+      if (!match && !draft)
+        return { skip: 'a _posts file whose name does not start with its date (YYYY-MM-DD-title.md)' }
       const year = fileDate?.slice(0, 4) ?? 'drafts'
       return { source, target: path.posix.join(draft ? 'drafts' : year, `${name}.md`), name, fileDate, draft }
     },
     // Jekyll's default permalink style, `date`: /:categories/:year/:month/:day/:title.html.
     defaultUrl(post, data) {
       if (typeof data.permalink === 'string') return data.permalink
-      const categories = [...stringList(data.categories), ...stringList(data.category)].map((c) => c.toLowerCase())
-      const date = String(data.date ?? post.fileDate ?? '').slice(0, 10).split('-')
+      const categories = [...stringList(data.categories), ...stringList(data.category)].map((c) =>
+        c.toLowerCase(),
+      )
+      const date = String(data.date ?? post.fileDate ?? '')
+        .slice(0, 10)
+        .split('-')
       return `${urlOf(...categories, ...date)}${post.name}.html`
     },
   },
   eleventy: {
     posts: ['**/*.md'],
-    ignore: [...IGNORED, '**/_includes/**', '**/_data/**', '**/README.md', '**/CHANGELOG.md', '**/LICENSE.md'],
+    ignore: [
+      ...IGNORED,
+      '**/_includes/**',
+      '**/_data/**',
+      '**/README.md',
+      '**/CHANGELOG.md',
+      '**/LICENSE.md',
+    ],
     statics: [...ASSET_FOLDERS, { from: 'public', to: '' }],
     describe(source) {
       const base = path.posix.basename(source)
@@ -118,7 +144,8 @@ export const LAYOUTS: Record<Generator, GeneratorLayout> = {
     describe(source) {
       const relative = source.slice('src/content/'.length)
       const base = path.posix.basename(relative)
-      const name = base === 'index.md' ? path.posix.basename(path.posix.dirname(relative)) : withoutExtension(base)
+      const name =
+        base === 'index.md' ? path.posix.basename(path.posix.dirname(relative)) : withoutExtension(base)
       return { source, target: relative.replace(/\/index\.md$/, '.md').replace(/\.markdown$/, '.md'), name }
     },
     // Astro's blog template routes a collection entry to /<collection>/<id>/.

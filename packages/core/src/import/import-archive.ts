@@ -38,9 +38,11 @@ export interface ImportReport {
 }
 
 const toPosix = (file: string) => file.split(path.sep).join('/')
+/** A URL as a site path: no origin, query or fragment; a folder (`/x` → `/x/`) unless it names a file. */
 const sitePath = (url: string) => {
   const pathname = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? ''
-  return pathname.startsWith('/') ? pathname : `/${pathname}`
+  const rooted = pathname.startsWith('/') ? pathname : `/${pathname}`
+  return rooted.endsWith('/') || /\.[a-z0-9]+$/i.test(rooted) ? rooted : `${rooted}/`
 }
 
 /**
@@ -59,20 +61,39 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
   const shown = (source: string) => toPosix(path.join(label, source))
   const diagnostics: Diagnostic[] = []
   const skip = (source: string, message: string, hint: string, severity: 'warning' | 'error' = 'warning') =>
-    diagnostics.push({ file: shown(source), message, hint, ruleId: 'import-file', severity })
-  const sources = (await fg(layout.posts, { cwd: options.from, ignore: layout.ignore, onlyFiles: true, dot: false })).sort()
+    diagnostics.push({
+      file: shown(source),
+      place: { line: 1, column: 1 },
+      message,
+      hint,
+      ruleId: 'import-file',
+      severity,
+    })
+  const sources = (
+    await fg(layout.posts, { cwd: options.from, ignore: layout.ignore, onlyFiles: true, dot: false })
+  ).sort()
   for (const mdx of (await fg('**/*.mdx', { cwd: options.from, ignore: layout.ignore })).sort())
-    skip(mdx, 'An .mdx file was not imported: Warta reads markdown, not MDX components.', 'Rewrite it as .md (components as HTML), then import again.')
+    skip(
+      mdx,
+      'An .mdx file was not imported: Warta reads markdown, not MDX components.',
+      'Rewrite it as .md (components as HTML), then import again.',
+    )
 
   const schema = createArticleSchema('UTC')
-  const history = parsePermalinkHistory(await readFile(path.join(options.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined))
+  const history = parsePermalinkHistory(
+    await readFile(path.join(options.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
+  )
   let imported = 0
   let redirects = 0
   const bundles: { post: FoundPost; url: string }[] = []
   for (const source of sources) {
     const found = layout.describe(source)
     if ('skip' in found) {
-      skip(source, `Not imported: ${found.skip}.`, 'Warta imports posts; recreate this page in the theme if the site needs it.')
+      skip(
+        source,
+        `Not imported: ${found.skip}.`,
+        'Warta imports posts; recreate this page in the theme if the site needs it.',
+      )
       continue
     }
     const file = shown(source)
@@ -101,11 +122,19 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       continue
     }
     const oldUrl = sitePath(layout.defaultUrl(found, read.data, String(mapped.data.slug)))
-    let { body, diagnostics: bodyDiagnostics } = convertBody(file, read.body, read.bodyLine, options.generator)
+    let { body, diagnostics: bodyDiagnostics } = convertBody(
+      file,
+      read.body,
+      read.bodyLine,
+      options.generator,
+    )
     diagnostics.push(...bodyDiagnostics)
     if (found.bundle) {
       bundles.push({ post: found, url: oldUrl })
       body = await pointAtBundle(options.from, found.bundle, body, oldUrl)
+      const image = mapped.data.image
+      if (typeof image === 'string' && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(image))
+        mapped.data.image = `${oldUrl}${image.replace(/^\.\//, '')}`
     }
     const text = `---\n${stringify({ ...mapped.data, id }, { lineWidth: 0 })}---\n\n${body}`
     const target = path.join(options.root, 'content', found.target)
@@ -120,7 +149,14 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       continue
     }
     imported++
-    const earlier = [oldUrl, ...mapped.aliases.map((alias) => sitePath(alias.startsWith('/') ? alias : path.posix.join(oldUrl, '..', alias)))]
+    // A draft never had a public URL to keep.
+    if (mapped.data.draft === true) continue
+    const earlier = [
+      oldUrl,
+      ...mapped.aliases.map((alias) =>
+        sitePath(alias.startsWith('/') ? alias : path.posix.join(oldUrl, '..', alias)),
+      ),
+    ]
     const known = history.articles[id] ?? []
     const added = [...new Set(earlier)].filter((url) => !known.includes(url))
     history.articles[id] = [...added, ...known]
@@ -141,12 +177,19 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
 
 /** A bundle's files are served beside its old URL: links to them by bare name point there. */
 async function pointAtBundle(from: string, bundle: string, body: string, url: string): Promise<string> {
-  const files = await fg('**/*', { cwd: path.join(from, bundle), ignore: ['**/*.md', '**/*.markdown'], onlyFiles: true })
+  const files = await fg('**/*', {
+    cwd: path.join(from, bundle),
+    ignore: ['**/*.md', '**/*.markdown'],
+    onlyFiles: true,
+  })
   let text = body
   for (const name of files) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const target = `${url.endsWith('/') ? url : `${url}/`}${name}`
-    text = text.replace(new RegExp(`(\\]\\(\\s*|(?:src|href)=["'])(?:\\./)?${escaped}(?=[\\s)"'])`, 'g'), `$1${target}`)
+    text = text.replace(
+      new RegExp(`(\\]\\(\\s*|(?:src|href)=["'])(?:\\./)?${escaped}(?=[\\s)"'])`, 'g'),
+      `$1${target}`,
+    )
   }
   return text
 }
@@ -159,14 +202,28 @@ async function copyStatics(
 ): Promise<number> {
   const copies: { from: string; to: string }[] = []
   for (const statics of LAYOUTS[options.generator].statics)
-    for (const file of await fg('**/*', { cwd: path.join(options.from, statics.from), onlyFiles: true, dot: false }))
+    for (const file of await fg('**/*', {
+      cwd: path.join(options.from, statics.from),
+      onlyFiles: true,
+      dot: false,
+    }))
       copies.push({ from: path.posix.join(statics.from, file), to: path.posix.join(statics.to, file) })
   for (const { post, url } of bundles)
-    for (const file of await fg('**/*', { cwd: path.join(options.from, post.bundle ?? ''), ignore: ['**/*.md', '**/*.markdown'], onlyFiles: true }))
-      copies.push({ from: path.posix.join(post.bundle ?? '', file), to: path.posix.join(url, file).replace(/^\//, '') })
+    for (const file of await fg('**/*', {
+      cwd: path.join(options.from, post.bundle ?? ''),
+      ignore: ['**/*.md', '**/*.markdown'],
+      onlyFiles: true,
+    }))
+      copies.push({
+        from: path.posix.join(post.bundle ?? '', file),
+        to: path.posix.join(url, file).replace(/^\//, ''),
+      })
   let copied = 0
   for (const copy of copies) {
-    const result = await copyNewFile(path.join(options.from, copy.from), path.join(options.root, 'public', copy.to))
+    const result = await copyNewFile(
+      path.join(options.from, copy.from),
+      path.join(options.root, 'public', copy.to),
+    )
     if (result === 'written') copied++
     else
       diagnostics.push({

@@ -23,14 +23,39 @@ const SYNONYMS = {
 } as const
 
 /** Fields that say how the old generator rendered the page, meaningless to Warta. */
-const IGNORED = ['layout', 'type', 'weight', 'menu', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'sitemap', 'markup', 'outputs', 'permalink', 'url', 'aliases', 'redirect_from', 'published', 'categories', 'category', 'tags', 'author', 'authors', 'draft', 'slug']
+const IGNORED = [
+  'layout',
+  'type',
+  'weight',
+  'menu',
+  'eleventyNavigation',
+  'eleventyExcludeFromCollections',
+  'sitemap',
+  'markup',
+  'outputs',
+  'permalink',
+  'url',
+  'aliases',
+  'redirect_from',
+  'published',
+  'categories',
+  'category',
+  'tags',
+  'author',
+  'authors',
+  'draft',
+  'slug',
+]
 
 /** Eleventy collection names that are not topics. */
 const COLLECTIONS = new Set(['post', 'posts', 'blog', 'all'])
 
 const list = (value: unknown): string[] =>
   Array.isArray(value)
-    ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => String(v).trim()).filter(Boolean)
+    ? value
+        .filter((v) => typeof v === 'string' || typeof v === 'number')
+        .map((v) => String(v).trim())
+        .filter(Boolean)
     : typeof value === 'string'
       ? value.split(/[\s,]+/).filter(Boolean)
       : []
@@ -60,7 +85,14 @@ export function mapFrontMatter(
 ): MappedFrontMatter {
   const diagnostics: Diagnostic[] = []
   const report = (key: string, message: string, hint: string, severity: 'error' | 'warning' = 'warning') =>
-    diagnostics.push({ file, place: locate(key), message, hint, ruleId: severity === 'error' ? 'import-file' : 'import-field', severity })
+    diagnostics.push({
+      file,
+      place: locate(key),
+      message,
+      hint,
+      ruleId: severity === 'error' ? 'import-file' : 'import-field',
+      severity,
+    })
   const data: Record<string, unknown> = {}
   const used = new Set<string>(IGNORED)
   const origins: Record<string, string> = {}
@@ -77,21 +109,44 @@ export function mapFrontMatter(
 
   if (typeof source.title === 'string' && source.title.trim()) data.title = source.title.trim()
   else if (typeof source.title === 'number') data.title = String(source.title)
-  else report('title', 'The post has no title.', 'Give it a `title:` in the source and import it again.', 'error')
+  else
+    report(
+      'title',
+      'The post has no title.',
+      'Give it a `title:` in the source and import it again.',
+      'error',
+    )
   used.add('title')
 
   const date = first(SYNONYMS.date)
   const dateValue = date ? convertDate(date.value) : post.fileDate
   from('date', date?.key)
   if (dateValue) data.date = dateValue
-  else if (date) report(date.key, `The date ${JSON.stringify(String(date.value))} is not a date Warta can read.`, 'Write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM with an offset) in the source.', 'error')
-  else report('title', 'The post has no date.', 'Give it a `date:` in the source: Warta’s articles are dated.', 'error')
+  else if (date)
+    report(
+      date.key,
+      `The date ${JSON.stringify(String(date.value))} is not a date Warta can read.`,
+      'Write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM with an offset) in the source.',
+      'error',
+    )
+  else
+    report(
+      'title',
+      'The post has no date.',
+      'Give it a `date:` in the source: Warta’s articles are dated.',
+      'error',
+    )
   // Hugo's publishDate, when the post also has a date, is when it may appear: Warta's embargo.
   if (date?.key === 'date' && source.publishDate !== undefined) {
     const at = convertDate(source.publishDate)
     used.add('publishDate')
     if (at && at !== dateValue) data.publishAt = at
-    else if (!at) report('publishDate', `publishDate ${JSON.stringify(String(source.publishDate))} is not a date Warta can read; it was left out.`, 'Write it as YYYY-MM-DD, or remove it.')
+    else if (!at)
+      report(
+        'publishDate',
+        `publishDate ${JSON.stringify(String(source.publishDate))} is not a date Warta can read; it was left out.`,
+        'Write it as YYYY-MM-DD, or remove it.',
+      )
   }
   for (const field of ['updated', 'publishAt', 'expireAt'] as const) {
     const found = first(SYNONYMS[field])
@@ -99,21 +154,41 @@ export function mapFrontMatter(
     const value = convertDate(found.value)
     from(field, found.key)
     if (value) data[field] = value
-    else report(found.key, `${found.key} ${JSON.stringify(String(found.value))} is not a date Warta can read; it was left out.`, 'Write it as YYYY-MM-DD, or remove it.')
+    else
+      report(
+        found.key,
+        `${found.key} ${JSON.stringify(String(found.value))} is not a date Warta can read; it was left out.`,
+        'Write it as YYYY-MM-DD, or remove it.',
+      )
   }
 
-  const authors = [...list(Array.isArray(source.authors) ? source.authors : []), ...(typeof source.authors === 'string' ? people(source.authors) : [])]
+  const authors = [
+    ...list(Array.isArray(source.authors) ? source.authors : []),
+    ...(typeof source.authors === 'string' ? people(source.authors) : []),
+  ]
   if (typeof source.author === 'string') authors.push(...people(source.author))
   else if (Array.isArray(source.author)) authors.push(...list(source.author))
-  else if (source.author && typeof source.author === 'object' && typeof (source.author as { name?: unknown }).name === 'string')
+  else if (
+    source.author &&
+    typeof source.author === 'object' &&
+    typeof (source.author as { name?: unknown }).name === 'string'
+  )
     data.author = source.author
-  else if (source.author !== undefined) report('author', 'The author is neither a name nor a list of names; it was left out.', 'Write `author: Name` or `authors: [A, B]`.')
+  else if (source.author !== undefined)
+    report(
+      'author',
+      'The author is neither a name nor a list of names; it was left out.',
+      'Write `author: Name` or `authors: [A, B]`.',
+    )
   const unique = [...new Set(authors)]
   if (unique.length === 1) data.author = unique[0]
   else if (unique.length > 1) data.authors = unique
 
   const categories = [...list(source.categories), ...list(source.category)]
-  const tags = generator === 'eleventy' ? list(source.tags).filter((t) => !COLLECTIONS.has(t.toLowerCase())) : list(source.tags)
+  const tags =
+    generator === 'eleventy'
+      ? list(source.tags).filter((t) => !COLLECTIONS.has(t.toLowerCase()))
+      : list(source.tags)
   if (categories[0]) data.category = categories[0]
   const topics = [...new Set([...categories.slice(1), ...tags])]
   if (topics.length > 0) data.tags = topics
@@ -125,17 +200,31 @@ export function mapFrontMatter(
   from('image', image?.key)
   if (image) {
     const value = Array.isArray(image.value) ? image.value[0] : image.value
-    const src = typeof value === 'string' ? value : (value as { src?: unknown; image?: unknown; path?: unknown } | undefined)
-    const url = typeof src === 'string' ? src : [src?.src, src?.image, src?.path].find((v) => typeof v === 'string')
+    const src =
+      typeof value === 'string'
+        ? value
+        : (value as { src?: unknown; image?: unknown; path?: unknown } | undefined)
+    const url =
+      typeof src === 'string' ? src : [src?.src, src?.image, src?.path].find((v) => typeof v === 'string')
     if (typeof url === 'string' && url.trim()) data.image = url.trim()
-    else report(image.key, `The ${image.key} field is not an image path; it was left out.`, 'Give the image as a path, e.g. /images/photo.jpg.')
+    else
+      report(
+        image.key,
+        `The ${image.key} field is not an image path; it was left out.`,
+        'Give the image as a path, e.g. /images/photo.jpg.',
+      )
   }
 
   data.slug = typeof source.slug === 'string' && source.slug.trim() ? source.slug.trim() : post.name
   if (source.draft === true || source.published === false || post.draft) data.draft = true
 
   const aliases = [...list(source.aliases), ...list(source.redirect_from)]
-  if (source.permalink === false) report('permalink', 'The post has `permalink: false`: the old site wrote no page for it.', 'It is imported as an article; set `draft: true` to keep it out.')
+  if (source.permalink === false)
+    report(
+      'permalink',
+      'The post has `permalink: false`: the old site wrote no page for it.',
+      'It is imported as an article; set `draft: true` to keep it out.',
+    )
 
   for (const [key, value] of Object.entries(source)) if (!used.has(key) && !(key in data)) data[key] = value
   return { data, aliases, origins, diagnostics }

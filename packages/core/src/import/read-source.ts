@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml'
-import type { Diagnostic, Position } from '../errors/diagnostic.js'
 import { normalizeSource, parseYamlData } from '../content/front-matter.js'
+import type { Diagnostic, Position } from '../errors/diagnostic.js'
 
 /** A source file of another generator, split into its front matter and body. */
 export interface SourcePost {
@@ -35,7 +35,11 @@ export function readSourcePost(file: string, raw: string): SourcePost | { diagno
     if (!opening) continue
     const rest = text.slice(opening[0].length)
     const closing = fence.close.exec(rest)
-    if (!closing) return fail('The front matter is never closed.', `End it with a line holding only ${opening[0].trim()}.`)
+    if (!closing)
+      return fail(
+        'The front matter is never closed.',
+        `End it with a line holding only ${opening[0].trim()}.`,
+      )
     const inner = rest.slice(0, closing.index)
     const afterFence = opening[0].length + closing.index + closing[0].length
     const bodyStart = afterFence + (/^(?:[ \t]*\n)*/.exec(text.slice(afterFence))?.[0].length ?? 0)
@@ -43,8 +47,9 @@ export function readSourcePost(file: string, raw: string): SourcePost | { diagno
     const bodyLine = lineOf(text, bodyStart)
     if (fence.format === 'yaml') {
       const parsed = parseYamlData(file, inner, 2)
-      if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics.map((d) => ({ ...d, ruleId: 'import-file' })) }
-      return { data: parsed.data, locate: (key) => parsed.locate([key], 'key'), body, bodyLine }
+      if ('diagnostics' in parsed)
+        return { diagnostics: parsed.diagnostics.map((d) => ({ ...d, ruleId: 'import-file' })) }
+      return { data: parsed.data, locate: (key) => parsed.locate([key], 'value'), body, bodyLine }
     }
     try {
       const data = parseToml(inner) as Record<string, unknown>
@@ -69,7 +74,9 @@ function locateLine(inner: string, key: string, firstLine: number): Position {
   const lines = inner.split('\n')
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const at = lines.findIndex((line) => new RegExp(`^\\s*["']?${escaped}["']?\\s*=`).test(line))
-  return at === -1 ? { line: firstLine, column: 1 } : { line: firstLine + at, column: (lines[at]?.search(/\S/) ?? 0) + 1 }
+  return at === -1
+    ? { line: firstLine, column: 1 }
+    : { line: firstLine + at, column: (lines[at]?.search(/\S/) ?? 0) + 1 }
 }
 
 function readJson(
@@ -92,6 +99,9 @@ function readJson(
       bodyLine: lineOf(text, bodyStart),
     }
   } catch (error) {
-    return fail(`The JSON front matter is invalid: ${(error as Error).message}`, 'Fix the JSON object at the top of the file.')
+    return fail(
+      `The JSON front matter is invalid: ${(error as Error).message}`,
+      'Fix the JSON object at the top of the file.',
+    )
   }
 }

@@ -24,7 +24,8 @@ export function rehypeRawLinks() {
         // Media files are checked as links: they need no alt text.
         if (['video', 'audio', 'source', 'track'].includes(node.tagName) && typeof src === 'string')
           links.push({ url: src, ...placeOf(node) })
-        if (node.tagName === 'video' && typeof poster === 'string') links.push({ url: poster, ...placeOf(node) })
+        if (node.tagName === 'video' && typeof poster === 'string')
+          links.push({ url: poster, ...placeOf(node) })
       }
       if ('children' in node) for (const child of node.children) visit(child)
     }

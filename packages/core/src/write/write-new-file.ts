@@ -1,4 +1,4 @@
-import { copyFile, constants, mkdir, writeFile } from 'node:fs/promises'
+import { constants, copyFile, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
