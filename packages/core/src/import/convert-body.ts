@@ -60,11 +60,11 @@ function parseArguments(text: string) {
 // Hugo shortcodes: a highlight pair, or one `{{< name … >}}` / `{{% name … %}}` tag (a closing
 // `{{< /name >}}` of a pair it does not know is reported with it).
 const HUGO =
-  /\{\{[<%]\s*highlight\s+([^>%]*?)\s*[>%]\}\}\n?([^]*?)\n?\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}|\{\{[<%]\s*(\/?)\s*([\w./-]+)([^]*?)\s*[>%]\}\}/g
+  /\{\{[<%]\s*highlight\s+([^>%]*?)\s*[>%]\}\}\n?([\s\S]*?)\n?\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}|\{\{[<%]\s*(\/?)\s*([\w./-]+)([\s\S]*?)\s*[>%]\}\}/g
 // Liquid and Nunjucks: raw blocks (kept as written), highlight blocks, `site.baseurl`/`site.url`
 // outputs, then any other `{% tag %}` or `{{ output }}`.
 const LIQUID =
-  /\{%-?\s*raw\s*-?%\}([^]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*highlight\s+(\w+)[^%]*%\}\n?([^]*?)\n?\{%-?\s*endhighlight\s*-?%\}|\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}|\{%-?\s*(\w+)[^]*?-?%\}|\{\{-?\s*([^}]*?)\s*-?\}\}/g
+  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*highlight\s+(\w+)[^%]*%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}|\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}|\{%-?\s*(\w+)[\s\S]*?-?%\}|\{\{-?\s*([^}]*?)\s*-?\}\}/g
 
 /**
  * Converts the old generator's template tags in a body into what Warta renders: Hugo's
