@@ -172,7 +172,7 @@ async function convertSource(
             ? 'The markdown is nested too deeply to convert.'
             : `The markdown could not be converted: ${(error as Error).message}`,
           hint: overflow
-            ? 'Reduce the nesting of lists and quotes in the body.'
+            ? 'Reduce the nesting of lists, quotes and HTML elements in the body.'
             : 'Check the body near any unusual syntax, or the site’s markdown plugins.',
           ruleId: 'markdown-failed',
           severity: 'error',
