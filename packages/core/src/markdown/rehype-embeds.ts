@@ -30,7 +30,8 @@ const pixels = (value: unknown): number | undefined => {
  * one gets `loading="lazy"`, a `sandbox`, `referrerpolicy="strict-origin-when-cross-origin"`
  * (players such as YouTube's refuse to play without the origin) and a width, height and CSS
  * aspect ratio from its own size (16:9 when it gives none), so the page does not jump when it
- * loads; its fallback content goes. Video and audio get `controls`, since the page runs no script to play them.
+ * loads; its fallback content goes. Video and audio get `controls`, since the page runs no script to
+ * play them, and a video fits the column it is in.
  */
 export function rehypeEmbeds(options: EmbedOptions) {
   return (tree: Root, file: VFile) => {
@@ -42,6 +43,8 @@ export function rehypeEmbeds(options: EmbedOptions) {
         if (child.tagName === 'video' || child.tagName === 'audio') {
           child.properties.controls = true
           child.properties.preload ??= 'metadata'
+          // A 1280-wide video must not widen a phone's page; its width and height keep its shape.
+          if (child.tagName === 'video') child.properties.style = 'max-width:100%;height:auto'
         }
         visit(child)
         return true

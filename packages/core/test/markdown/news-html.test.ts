@@ -70,7 +70,7 @@ describe('the HTML a news body needs', () => {
       '<details>',
       '<summary>Rincian anggaran</summary>',
       '<p>Rp 1,2 triliun.</p>',
-      '<video controls src="/video/banjir.mp4" poster="/images/banjir.jpg" width="1280" height="720" preload="metadata"><source src="/video/banjir.webm" type="video/webm"></video>',
+      '<video controls src="/video/banjir.mp4" poster="/images/banjir.jpg" width="1280" height="720" preload="metadata" style="max-width:100%;height:auto"><source src="/video/banjir.webm" type="video/webm"></video>',
       '<audio controls src="/audio/wawancara.mp3" preload="metadata"></audio>',
       '<abbr title="bahan bakar minyak">BBM</abbr>',
       'CO<sub>2</sub>, 10<sup>6</sup>',
@@ -83,7 +83,7 @@ describe('the HTML a news body needs', () => {
 
   test('gives a video without controls its controls, as the page runs no script to play it', async () => {
     expect((await render('<video src="/v.mp4"></video>\n')).html).toBe(
-      '<p><video src="/v.mp4" controls preload="metadata"></video></p>',
+      '<p><video src="/v.mp4" controls preload="metadata" style="max-width:100%;height:auto"></video></p>',
     )
   })
 
