@@ -195,32 +195,35 @@ describe('footnotes in a browser', () => {
     await rm(built?.work ?? '', { recursive: true, force: true })
   })
 
+  // Expressions evaluated in the page, as strings: the root tsconfig has no DOM types.
+  const inPage = <T>(expression: string) =>
+    (context.pages()[0] as NonNullable<ReturnType<typeof context.pages>[0]>).evaluate(
+      expression,
+    ) as Promise<T>
+
   test('clicking a footnote reference goes to its note, and the note’s back link returns to it', async () => {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`${server.origin}/${PAGE.replace(/index\.html$/, '')}`)
     await page.locator('a[data-footnote-ref]').first().click()
     expect(new URL(page.url()).hash).toBe('#user-content-fn-1')
-    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toContain(
+    expect(await inPage<string>("document.querySelector(':target')?.textContent")).toContain(
       'Keputusan DPRD Nomor 12',
     )
     await page.locator(':target a[data-footnote-backref]').click()
     expect(new URL(page.url()).hash).toBe('#user-content-fnref-1')
     expect(
-      await page.evaluate(() => document.querySelector(':target')?.hasAttribute('data-footnote-ref')),
+      await inPage<boolean>("document.querySelector(':target')?.hasAttribute('data-footnote-ref')"),
     ).toBe(true)
   })
 
   test('on a phone the wide table scrolls inside its region, which the keyboard can reach, and the page does not', async () => {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(`${server.origin}/${PAGE.replace(/index\.html$/, '')}`)
-    const region = page.locator('.table-scroll')
-    expect(
-      await region.evaluate(
-        (el) => el.scrollWidth > el.clientWidth || getComputedStyle(el).overflowX === 'auto',
-      ),
-    ).toBe(true)
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
-    await region.focus()
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true)
+    const region = "document.querySelector('.table-scroll')"
+    expect(await inPage<boolean>(`${region}.scrollWidth > ${region}.clientWidth`)).toBe(true)
+    expect(await inPage<string>(`getComputedStyle(${region}).overflowX`)).toBe('auto')
+    expect(await inPage<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true)
+    await page.locator('.table-scroll').focus()
+    expect(await inPage<boolean>("document.activeElement?.classList.contains('table-scroll')")).toBe(true)
   })
 })
