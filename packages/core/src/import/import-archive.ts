@@ -37,6 +37,9 @@ export interface ImportReport {
   summary: string
 }
 
+// Validation only: dates without an offset read in any zone are still dates.
+const SCHEMA = createArticleSchema('UTC')
+
 const toPosix = (file: string) => file.split(path.sep).join('/')
 /** A URL as a site path: no origin, query or fragment; a folder (`/x` → `/x/`) unless it names a file. */
 const sitePath = (url: string) => {
@@ -79,7 +82,6 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       'Rewrite it as .md (components as HTML), then import again.',
     )
 
-  const schema = createArticleSchema('UTC')
   const history = parsePermalinkHistory(
     await readFile(path.join(options.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
   )
@@ -97,46 +99,11 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
       continue
     }
     const file = shown(source)
-    const read = readSourcePost(file, await readFile(path.join(options.from, source), 'utf8'))
-    if ('diagnostics' in read) {
-      diagnostics.push(...read.diagnostics)
-      continue
-    }
-    const mapped = mapFrontMatter(file, read.data, read.locate, found, options.generator)
-    diagnostics.push(...mapped.diagnostics)
-    if (mapped.diagnostics.some((d) => d.severity === 'error')) continue
-    const id = typeof read.data.id === 'string' ? read.data.id : found.target.replace(/\.md$/, '')
-    const checked = schema.safeParse({ ...mapped.data, id })
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        const key = String(issue.path[0] ?? 'title')
-        diagnostics.push({
-          file,
-          place: read.locate(mapped.origins[key] ?? key),
-          message: `Not imported: ${key} ${issue.message} (after mapping, Warta’s front matter would not validate).`,
-          hint: 'Correct the field in the archive, then import again.',
-          ruleId: 'import-file',
-          severity: 'error',
-        })
-      }
-      continue
-    }
-    const oldUrl = sitePath(layout.defaultUrl(found, read.data, String(mapped.data.slug)))
-    let { body, diagnostics: bodyDiagnostics } = convertBody(
-      file,
-      read.body,
-      read.bodyLine,
-      options.generator,
-    )
-    diagnostics.push(...bodyDiagnostics)
-    if (found.bundle) {
-      bundles.push({ post: found, url: oldUrl })
-      body = await pointAtBundle(options.from, found.bundle, body, oldUrl)
-      const image = mapped.data.image
-      if (typeof image === 'string' && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(image))
-        mapped.data.image = `${oldUrl}${image.replace(/^\.\//, '')}`
-    }
-    const text = `---\n${stringify({ ...mapped.data, id }, { lineWidth: 0 })}---\n\n${body}`
+    const post = await preparePost(options, found, file, diagnostics)
+    if (!post) continue
+    const { id, body, oldUrl } = post
+    if (found.bundle) bundles.push({ post: found, url: oldUrl })
+    const text = `---\n${stringify(post.data, { lineWidth: 0 })}---\n\n${body}`
     const target = path.join(options.root, 'content', found.target)
     if ((await writeNewFile(target, text)) === 'exists') {
       diagnostics.push({
@@ -150,10 +117,10 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     }
     imported++
     // A draft never had a public URL to keep.
-    if (mapped.data.draft === true) continue
+    if (post.data.draft === true) continue
     const earlier = [
       oldUrl,
-      ...mapped.aliases.map((alias) =>
+      ...post.aliases.map((alias) =>
         sitePath(alias.startsWith('/') ? alias : path.posix.join(oldUrl, '..', alias)),
       ),
     ]
@@ -173,6 +140,52 @@ export async function importArchive(options: ImportOptions): Promise<ImportRepor
     diagnostics: sortDiagnostics(diagnostics),
     summary: `Imported ${imported} of ${sources.length} ${options.generator} posts into content/, copied ${copied} files into public/, recorded ${redirects} earlier URLs in ${PERMALINK_HISTORY_FILE}${errors ? `; ${errors} error${errors === 1 ? '' : 's'}: those files were not imported` : ''}.`,
   }
+}
+
+/** One post read, mapped, validated and converted; undefined (with diagnostics) when it cannot be. */
+async function preparePost(
+  options: ImportOptions,
+  found: FoundPost,
+  file: string,
+  diagnostics: Diagnostic[],
+) {
+  const layout = LAYOUTS[options.generator]
+  const read = readSourcePost(file, await readFile(path.join(options.from, found.source), 'utf8'))
+  if ('diagnostics' in read) {
+    diagnostics.push(...read.diagnostics)
+    return undefined
+  }
+  const mapped = mapFrontMatter(file, read.data, read.locate, found, options.generator)
+  diagnostics.push(...mapped.diagnostics)
+  if (mapped.diagnostics.some((d) => d.severity === 'error')) return undefined
+  const id = typeof read.data.id === 'string' ? read.data.id : found.target.replace(/\.md$/, '')
+  const checked = SCHEMA.safeParse({ ...mapped.data, id })
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const key = String(issue.path[0] ?? 'title')
+      diagnostics.push({
+        file,
+        place: read.locate(mapped.origins[key] ?? key),
+        message: `Not imported: ${key} ${issue.message} (after mapping, Warta’s front matter would not validate).`,
+        hint: 'Correct the field in the archive, then import again.',
+        ruleId: 'import-file',
+        severity: 'error',
+      })
+    }
+    return undefined
+  }
+  const oldUrl = sitePath(layout.defaultUrl(found, read.data, String(mapped.data.slug)))
+  const converted = convertBody(file, read.body, read.bodyLine, options.generator)
+  diagnostics.push(...converted.diagnostics)
+  let body = converted.body
+  if (found.bundle) {
+    body = await pointAtBundle(options.from, found.bundle, body, oldUrl)
+    const image = mapped.data.image
+    if (typeof image === 'string' && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(image))
+      mapped.data.image = `${oldUrl}${image.replace(/^\.\//, '')}`
+  }
+  const data: Record<string, unknown> = { ...mapped.data, id }
+  return { data, id, aliases: mapped.aliases, body, oldUrl }
 }
 
 /** A bundle's files are served beside its old URL: links to them by bare name point there. */

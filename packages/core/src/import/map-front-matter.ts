@@ -67,60 +67,22 @@ const people = (value: string) =>
     .map((name) => name.trim())
     .filter(Boolean)
 
-/**
- * Maps the common front matter of Hugo, Jekyll, Eleventy and Astro posts to Warta's:
- * dates (and their formats), authors (a list, or "A and B"), the first category as the
- * section and the rest with the tags as topics, description/excerpt as the summary, the
- * image, drafts (Jekyll's `published: false` too), embargo and expiry, the slug; aliases
- * and `redirect_from` become earlier URLs. Fields the old generator used for rendering
- * (`layout`, `weight`, `menu`…) are dropped; any other field passes through unchanged.
- * Whatever cannot be mapped is a diagnostic at its key.
- */
-export function mapFrontMatter(
-  file: string,
-  source: Record<string, unknown>,
-  locate: (key: string) => Position,
-  post: FoundPost,
-  generator: Generator,
-): MappedFrontMatter {
-  const diagnostics: Diagnostic[] = []
-  const report = (key: string, message: string, hint: string, severity: 'error' | 'warning' = 'warning') =>
-    diagnostics.push({
-      file,
-      place: locate(key),
-      message,
-      hint,
-      ruleId: severity === 'error' ? 'import-file' : 'import-field',
-      severity,
-    })
-  const data: Record<string, unknown> = {}
-  const used = new Set<string>(IGNORED)
-  const origins: Record<string, string> = {}
-  // The first of a field's synonyms that is set; the others pass through as they are.
-  const first = (keys: readonly string[]) => {
-    const key = keys.find((k) => source[k] !== undefined && source[k] !== null && source[k] !== '')
-    if (key === undefined) return undefined
-    used.add(key)
-    return { key, value: source[key] }
-  }
-  const from = (field: string, key: string | undefined) => {
-    if (key) origins[field] = key
-  }
+/** What the mapping steps share: the source, the result so far, and how to report. */
+interface Mapping {
+  source: Record<string, unknown>
+  data: Record<string, unknown>
+  /** The first of a field's synonyms that is set (marked used); the others pass through as they are. */
+  first(field: string, keys: readonly string[]): { key: string; value: unknown } | undefined
+  report(key: string, message: string, hint: string, severity?: 'error' | 'warning'): void
+  used: Set<string>
+}
 
-  if (typeof source.title === 'string' && source.title.trim()) data.title = source.title.trim()
-  else if (typeof source.title === 'number') data.title = String(source.title)
-  else
-    report(
-      'title',
-      'The post has no title.',
-      'Give it a `title:` in the source and import it again.',
-      'error',
-    )
-  used.add('title')
+const unreadable = (key: string, value: unknown) =>
+  `${key} ${JSON.stringify(String(value))} is not a date Warta can read; it was left out.`
 
-  const date = first(SYNONYMS.date)
+function mapDates({ source, data, first, report, used }: Mapping, post: FoundPost): void {
+  const date = first('date', SYNONYMS.date)
   const dateValue = date ? convertDate(date.value) : post.fileDate
-  from('date', date?.key)
   if (dateValue) data.date = dateValue
   else if (date)
     report(
@@ -144,37 +106,29 @@ export function mapFrontMatter(
     else if (!at)
       report(
         'publishDate',
-        `publishDate ${JSON.stringify(String(source.publishDate))} is not a date Warta can read; it was left out.`,
+        unreadable('publishDate', source.publishDate),
         'Write it as YYYY-MM-DD, or remove it.',
       )
   }
   for (const field of ['updated', 'publishAt', 'expireAt'] as const) {
-    const found = first(SYNONYMS[field])
+    const found = first(field, SYNONYMS[field])
     if (!found) continue
     const value = convertDate(found.value)
-    from(field, found.key)
     if (value) data[field] = value
-    else
-      report(
-        found.key,
-        `${found.key} ${JSON.stringify(String(found.value))} is not a date Warta can read; it was left out.`,
-        'Write it as YYYY-MM-DD, or remove it.',
-      )
+    else report(found.key, unreadable(found.key, found.value), 'Write it as YYYY-MM-DD, or remove it.')
   }
+}
 
+function mapPeople({ source, data, report }: Mapping): void {
   const authors = [
     ...list(Array.isArray(source.authors) ? source.authors : []),
     ...(typeof source.authors === 'string' ? people(source.authors) : []),
   ]
-  if (typeof source.author === 'string') authors.push(...people(source.author))
-  else if (Array.isArray(source.author)) authors.push(...list(source.author))
-  else if (
-    source.author &&
-    typeof source.author === 'object' &&
-    typeof (source.author as { name?: unknown }).name === 'string'
-  )
-    data.author = source.author
-  else if (source.author !== undefined)
+  const author = source.author as { name?: unknown } | string | unknown[] | undefined
+  if (typeof author === 'string') authors.push(...people(author))
+  else if (Array.isArray(author)) authors.push(...list(author))
+  else if (author && typeof author === 'object' && typeof author.name === 'string') data.author = author
+  else if (author !== undefined)
     report(
       'author',
       'The author is neither a name nor a list of names; it was left out.',
@@ -183,6 +137,75 @@ export function mapFrontMatter(
   const unique = [...new Set(authors)]
   if (unique.length === 1) data.author = unique[0]
   else if (unique.length > 1) data.authors = unique
+}
+
+function mapImage({ data, first, report }: Mapping): void {
+  const image = first('image', SYNONYMS.image)
+  if (!image) return
+  const value = Array.isArray(image.value) ? image.value[0] : image.value
+  const src =
+    typeof value === 'string'
+      ? value
+      : (value as { src?: unknown; image?: unknown; path?: unknown } | undefined)
+  const url =
+    typeof src === 'string' ? src : [src?.src, src?.image, src?.path].find((v) => typeof v === 'string')
+  if (typeof url === 'string' && url.trim()) data.image = url.trim()
+  else
+    report(
+      image.key,
+      `The ${image.key} field is not an image path; it was left out.`,
+      'Give the image as a path, e.g. /images/photo.jpg.',
+    )
+}
+
+/**
+ * Maps the common front matter of Hugo, Jekyll, Eleventy and Astro posts to Warta's:
+ * dates (and their formats), authors (a list, or "A and B"), the first category as the
+ * section and the rest with the tags as topics, description/excerpt as the summary, the
+ * image, drafts (Jekyll's `published: false` too), embargo and expiry, the slug; aliases
+ * and `redirect_from` become earlier URLs. Fields the old generator used for rendering
+ * (`layout`, `weight`, `menu`…) are dropped; any other field passes through unchanged.
+ * Whatever cannot be mapped is a diagnostic at its key.
+ */
+export function mapFrontMatter(
+  file: string,
+  source: Record<string, unknown>,
+  locate: (key: string) => Position,
+  post: FoundPost,
+  generator: Generator,
+): MappedFrontMatter {
+  const diagnostics: Diagnostic[] = []
+  const data: Record<string, unknown> = {}
+  const used = new Set<string>(IGNORED)
+  const origins: Record<string, string> = {}
+  const mapping: Mapping = {
+    source,
+    data,
+    used,
+    first(field, keys) {
+      const key = keys.find((k) => source[k] !== undefined && source[k] !== null && source[k] !== '')
+      if (key === undefined) return undefined
+      used.add(key)
+      origins[field] = key
+      return { key, value: source[key] }
+    },
+    report(key, message, hint, severity = 'warning') {
+      const ruleId = severity === 'error' ? 'import-file' : 'import-field'
+      diagnostics.push({ file, place: locate(key), message, hint, ruleId, severity })
+    },
+  }
+  if (typeof source.title === 'string' && source.title.trim()) data.title = source.title.trim()
+  else if (typeof source.title === 'number') data.title = String(source.title)
+  else
+    mapping.report(
+      'title',
+      'The post has no title.',
+      'Give it a `title:` in the source and import it again.',
+      'error',
+    )
+  used.add('title')
+  mapDates(mapping, post)
+  mapPeople(mapping)
 
   const categories = [...list(source.categories), ...list(source.category)]
   const tags =
@@ -193,39 +216,18 @@ export function mapFrontMatter(
   const topics = [...new Set([...categories.slice(1), ...tags])]
   if (topics.length > 0) data.tags = topics
 
-  const summary = first(SYNONYMS.summary)
-  from('summary', summary?.key)
+  const summary = mapping.first('summary', SYNONYMS.summary)
   if (summary && typeof summary.value === 'string') data.summary = summary.value.trim()
-  const image = first(SYNONYMS.image)
-  from('image', image?.key)
-  if (image) {
-    const value = Array.isArray(image.value) ? image.value[0] : image.value
-    const src =
-      typeof value === 'string'
-        ? value
-        : (value as { src?: unknown; image?: unknown; path?: unknown } | undefined)
-    const url =
-      typeof src === 'string' ? src : [src?.src, src?.image, src?.path].find((v) => typeof v === 'string')
-    if (typeof url === 'string' && url.trim()) data.image = url.trim()
-    else
-      report(
-        image.key,
-        `The ${image.key} field is not an image path; it was left out.`,
-        'Give the image as a path, e.g. /images/photo.jpg.',
-      )
-  }
-
+  mapImage(mapping)
   data.slug = typeof source.slug === 'string' && source.slug.trim() ? source.slug.trim() : post.name
   if (source.draft === true || source.published === false || post.draft) data.draft = true
-
   const aliases = [...list(source.aliases), ...list(source.redirect_from)]
   if (source.permalink === false)
-    report(
+    mapping.report(
       'permalink',
       'The post has `permalink: false`: the old site wrote no page for it.',
       'It is imported as an article; set `draft: true` to keep it out.',
     )
-
   for (const [key, value] of Object.entries(source)) if (!used.has(key) && !(key in data)) data[key] = value
   return { data, aliases, origins, diagnostics }
 }
