@@ -77,7 +77,7 @@ describe('remarkLinkList', () => {
     expect(record?.images).toEqual([{ url: '/a.jpg', alt: '', line: 8, column: 1 }])
   })
 
-  test('does not list links written as raw HTML', async () => {
-    expect((await listed('<a href="/x/">x</a>\n')).links).toEqual([])
+  test('lists links written as raw HTML too, at the element', async () => {
+    expect((await listed('Teks <a href="/x/">x</a>\n')).links).toEqual([{ url: '/x/', line: 1, column: 6 }])
   })
 })
