@@ -170,7 +170,8 @@ describe('createPages', () => {
       bioText: 'Meliput anggaran kota.',
     })
     expect(profile?.bioHtml).toBe(
-      '<p>Meliput <strong>anggaran</strong> kota.</p>\n<p>Kirim kabar: <a href="https://warta.example/kirim">https://warta.example/kirim</a></p>',
+      // The event handler goes; GFM's tag filter shows the script as text, never as a script.
+      '<p>Meliput <strong>anggaran</strong> <b>kota</b>.</p>\n&#x3C;script>alert(2)&#x3C;/script>\n<p>Kirim kabar: <a href="https://warta.example/kirim">https://warta.example/kirim</a></p>',
     )
     expect(context.page.meta.description).toBe('Meliput anggaran kota.')
     expect(context.page.meta.image).toEqual({
