@@ -64,10 +64,11 @@ export interface MarkdownOptions {
    * audio, tables with colspan/rowspan, abbr, sub/sup, kbd, iframes from `embeds`) and removes
    * the rest — unknown elements, styles, event handlers, script URLs — saying what it removed,
    * with its place, in a warning (`html-removed`). `'trusted'` keeps raw HTML as written, for
-   * sites whose writers are all trusted. Either way GFM's tag filter shows `<script>`,
-   * `<style>`, `<title>`, `<textarea>`, `<xmp>`, `<noembed>`, `<noframes>` and `<plaintext>`
-   * as text, with a warning (`html-escaped`); iframes load only from `embeds`; social-post
-   * embeds become static cards; HTML comments are never published.
+   * sites whose writers are all trusted, but GFM's tag filter shows `<script>`, `<style>`,
+   * `<title>`, `<textarea>`, `<xmp>`, `<noembed>`, `<noframes>` and `<plaintext>` as text, with
+   * a warning (`html-escaped`; sanitized sites: only those never closed, which would take the
+   * rest of the article). Either way iframes load only from `embeds`, social-post embeds become
+   * static cards, and HTML comments are never published.
    */
   html?: 'sanitize' | 'trusted'
   /**

@@ -32,7 +32,7 @@ export interface ProcessorOptions {
 /**
  * Builds the markdown processor, once per build (or per worker), in a fixed order:
  * parse → GFM → site remark plugins → remark-rehype → raw HTML (parsed only when a body has
- * some; GFM's tag filter; comments removed) → social embeds as static cards →
+ * some; GFM's tag filter, on sanitized sites for unclosed tags only; comments removed) → social embeds as static cards →
  * sanitize, reporting what it removes (not on trusted sites) → iframe allowlist and media →
  * raw HTML's links and images into the link list →
  * table alignment and scroll regions → heading ids → fragment links to prefixed ids → heading
@@ -55,7 +55,7 @@ export function createProcessor(options: ProcessorOptions) {
       // Sanitized sites: footnote ids get the prefix once, from the sanitizer, and their links
       // follow it (rehypeFragmentLinks); trusted sites: from remark-rehype, links included.
       .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: trusted ? prefix : '' })
-      .use(rehypeRawHtml)
+      .use(rehypeRawHtml, { trusted })
       .use(rehypeSocialEmbeds)
       .use(trusted ? [] : [[rehypeSanitizeReported, NEWS_SCHEMA]])
       .use(rehypeEmbeds, embeds)

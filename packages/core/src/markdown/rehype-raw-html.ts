@@ -4,6 +4,9 @@ import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { createOnceReporter } from './report-once.js'
 
+// remark-rehype's raw HTML node (its type is declared into hast by mdast-util-to-hast).
+type Raw = Extract<Nodes, { type: 'raw' }>
+
 /**
  * The elements GFM's tag filter disarms: each reads the rest of the document as its text
  * (or runs it), so a stray `<title>` or `<textarea>` would swallow the article after it.
@@ -31,27 +34,41 @@ function pointAt(start: Point, value: string, index: number): Point {
 /**
  * Parses the body's raw HTML into elements (hast-util-raw, as rehype-raw does), only when the
  * body has some: most articles have none, and re-parsing a whole tree is costly. Before that it
- * removes social-embed loader scripts and applies GFM's tag filter, as GitHub does, sanitized
- * or trusted — `<script` becomes the text `&lt;script`, reported once per file and tag
- * (`html-escaped`). Without the filter an
- * unclosed `<title>` or `<style>` would take the rest of the article as its text, which the
- * sanitizer would then drop or flatten. After parsing, HTML comments are removed: they are
- * notes to the newsroom, never published, trusted or not.
+ * removes social-embed loader scripts and applies GFM's tag filter — `<script` becomes the text
+ * `&lt;script`, reported once per file and tag (`html-escaped`) — to every such tag on trusted
+ * sites, as GitHub does. On sanitized sites the filter takes only the tags never closed later in
+ * the body: a closed `<script>…</script>` is parsed, and the sanitizer removes it with its
+ * content and says so, rather than showing its code to readers. Either way no unclosed `<title>`
+ * or `<style>` takes the rest of the article as its text. After parsing, HTML comments are
+ * removed: they are notes to the newsroom, never published, trusted or not.
  */
-export function rehypeRawHtml() {
+export function rehypeRawHtml(options: { trusted: boolean }) {
   return (tree: Root, file: VFile): Root => {
-    let found = false
-    const reporter = createOnceReporter(file)
+    const raws: Raw[] = []
     const visit = (node: Nodes) => {
-      if (node.type === 'raw') {
-        found = true
-        node.value = node.value.replace(EMBED_SCRIPT, '')
-        node.value = filterTags(node.value, node.position?.start, reporter)
-      } else if ('children' in node) for (const child of node.children) visit(child)
+      if (node.type === 'raw') raws.push(node)
+      else if ('children' in node) for (const child of node.children) visit(child)
     }
     visit(tree)
+    if (raws.length === 0) return tree
+    const reporter = createOnceReporter(file)
+    for (const node of raws) node.value = node.value.replace(EMBED_SCRIPT, '')
+    // What follows each raw node, for "is this tag closed later?": inline HTML comes in pieces.
+    let after = ''
+    const rest: string[] = []
+    for (let i = raws.length - 1; i >= 0; i--) {
+      rest[i] = after
+      after = (raws[i] as Raw).value + after
+    }
+    raws.forEach((node, i) => {
+      node.value = filterTags(node.value, node.position?.start, reporter, (tag, index) => {
+        if (options.trusted || tag === 'plaintext') return true
+        if (index < 0) return false
+        const closing = new RegExp(`</${tag}[\\t\\n\\f\\r />]`, 'i')
+        return !closing.test(node.value.slice(index)) && !closing.test(rest[i] ?? '')
+      })
+    })
     reporter.flush()
-    if (!found) return tree
     // By tag and place: an inline element at the start of a paragraph starts where the paragraph does.
     const key = (element: Element) => `${element.tagName}@${element.position?.start.offset}`
     const fromMarkdown = new Set<string>()
@@ -85,9 +102,13 @@ function filterTags(
   value: string,
   start: Point | undefined,
   reporter: ReturnType<typeof createOnceReporter>,
+  /** Whether the tag at `index` (-1 for a closing tag) is shown as text. */
+  filters: (tag: string, index: number) => boolean,
 ): string {
   return value.replace(FILTERED, (whole, slash: string, name: string, index: number) => {
     const tag = name.toLowerCase()
+    // A closing tag (index -1): escaped on trusted sites; elsewhere its opening tag was kept.
+    if (!filters(tag, slash ? -1 : index)) return whole
     if (!slash)
       reporter.add(
         `escaped:${tag}`,

@@ -28,16 +28,24 @@ const urls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].m
 
 describe('createProcessor', () => {
   describe('sanitizing (the default)', () => {
-    test('shows <script> elements as text, never as scripts, and says so once (GFM’s tag filter)', async () => {
+    test('removes <script> elements with their code, keeping the text around them, and says so once', async () => {
       const { html, messages } = await render(
         'Sebelum <script>alert(1)</script> sesudah.\n\n<script>\nalert(2)\n</script>\n',
       )
-      expect(html).not.toMatch(/<script/i)
-      expect(html).toBe(
-        '<p>Sebelum &#x3C;script>alert(1)&#x3C;/script> sesudah.</p>\n&#x3C;script>\nalert(2)\n&#x3C;/script>',
-      )
+      expect(html).not.toMatch(/<script|alert/i)
+      // The removed block leaves the line break after the paragraph.
+      expect(html).toBe('<p>Sebelum  sesudah.</p>\n')
       expect(messages).toEqual([
-        "1:9 html-escaped The <script> tag is shown as text: GFM's tag filter disarms it, as it could run or swallow the rest of the article. (2 times in this file; the first is here)",
+        '1:9 html-removed The sanitizer removed a <script> element and its content. (2 times in this file; the first is here)',
+      ])
+    })
+
+    test('shows an unclosed <script> as text, which would otherwise take the rest of the article', async () => {
+      const { html, messages } = await render('Sebelum <script>\n\n## Berita\n\nTeks *penting*.\n')
+      expect(html).toContain('<h2 id="berita">Berita</h2>')
+      expect(html).toContain('<p>Teks <em>penting</em>.</p>')
+      expect(messages).toEqual([
+        "1:9 html-escaped The <script> tag is shown as text: GFM's tag filter disarms it, as it could run or swallow the rest of the article.",
       ])
     })
 

@@ -286,7 +286,7 @@ describe('never silent', () => {
 })
 
 describe("GFM's tag filter, sanitized or trusted", () => {
-  test.each([['sanitize'], ['trusted']] as const)(
+  test.each([['trusted']] as const)(
     'shows the tags that swallow or run the page as text, and the rest of the article still renders (%s)',
     async (mode) => {
       const { html, messages } = await render(
@@ -312,6 +312,24 @@ describe("GFM's tag filter, sanitized or trusted", () => {
       )
     },
   )
+
+  test('on a sanitized site, shows only the unclosed ones as text; closed ones are removed or unwrapped, and said so', async () => {
+    const { html, messages } = await render(
+      'Judul <title>lama\n\n## Berita\n\n<style>p{display:none}</style>\n\nTeks *penting*.\n\n<script>alert(1)</script>\n\n<TEXTAREA>\n\n<strong>Tetap</strong> <xmp>x</xmp>\n',
+    )
+    expect(html).not.toMatch(/<(title|style|script|textarea|xmp)|alert|display:none/i)
+    expect(html).toContain('<p>Judul &#x3C;title>lama</p>\n<h2 id="berita">Berita</h2>')
+    expect(html).toContain('<p>Teks <em>penting</em>.</p>')
+    expect(html).toContain('&#x3C;TEXTAREA>')
+    expect(html).toContain('<strong>Tetap</strong> x')
+    expect(messages.map((m) => m.split(':')[0] + m.slice(m.indexOf(' '), m.indexOf('.') + 1))).toEqual([
+      "1 html-escaped The <title> tag is shown as text: GFM's tag filter disarms it, as it could run or swallow the rest of the article.",
+      "11 html-escaped The <textarea> tag is shown as text: GFM's tag filter disarms it, as it could run or swallow the rest of the article.",
+      '5 html-removed The sanitizer removed a <style> element and its content.',
+      '9 html-removed The sanitizer removed a <script> element and its content.',
+      '13 html-removed The sanitizer removed a <xmp> tag; its text is kept.',
+    ])
+  })
 
   test('the GFM spec’s own tag filter example', async () => {
     const { html } = await render(
