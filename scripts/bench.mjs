@@ -1,14 +1,29 @@
 // pnpm bench [--articles 1000] [--runs 3]: builds a generated news site several times and
 // prints medians (min–max) for cold, warm, one-changed, one-added builds and watch-mode edits.
-import { execFile } from 'node:child_process'
+// pnpm bench --markdown [--corpus bench|archive]: what each GFM extension costs per article
+// (scripts/bench-markdown.mjs).
+import { execFile, spawnSync } from 'node:child_process'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 import { generateSite } from './generate-corpus.mjs'
 
-const run = promisify(execFile)
 const here = path.dirname(fileURLToPath(import.meta.url))
+
+if (process.argv.includes('--markdown')) {
+  // Its own process, with a garbage collection before each measured run.
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', path.join(here, 'bench-markdown.mjs'), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  )
+  process.exit(child.status ?? 1)
+}
+
+const run = promisify(execFile)
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
@@ -16,6 +31,7 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '7' },
     skip: { type: 'string', default: '' },
   },
+  strict: false,
 })
 const count = Number(values.articles)
 const runs = Number(values.runs)

@@ -302,6 +302,14 @@ describe('every option does what it says', () => {
     expect(exists(root, 'partials', 'card.hbs')).toBe(true)
     expect(exists(root, 'partials', '.ejected.json')).toBe(true)
   })
+
+  it('import <dir> --from <generator>: brings a Hugo archive’s posts into content/, naming what it could not map', async () => {
+    const archive = path.join(repoRoot, 'packages', 'core', 'test', 'fixtures', 'import', 'hugo')
+    const run = await warta(['import', archive, '--from', 'hugo', '--root', root], parent)
+    expect(run.code, run.err).toBe(1)
+    expect(exists(root, 'content', 'posts', 'anggaran-2024.md')).toBe(true)
+    expect(run.err).toMatch(/tanggal-salah\.md:\d+:\d+: error /)
+  })
 })
 
 describe('every mistake gets one line that names it and says what to do', () => {
@@ -310,7 +318,13 @@ describe('every mistake gets one line that names it and says what to do', () => 
       'an unknown command',
       ['bild'],
       2,
-      'Unknown command "bild". Did you mean "build"? The commands are build, dev, merge, theme.',
+      'Unknown command "bild". Did you mean "build"? The commands are build, dev, merge, import, theme.',
+    ],
+    [
+      'an import without the generator it comes from',
+      ['import', 'arsip-lama'],
+      2,
+      /^warta import needs the archive folder and the generator it comes from/,
     ],
     [
       'an unknown option',

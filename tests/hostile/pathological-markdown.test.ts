@@ -327,8 +327,9 @@ describe('pathological markdown in the worker pool', () => {
   it('every file that failed is one of the pathological ones, with its own error', () => {
     const failed = new Set(outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
     for (const file of failed) expect(file).toMatch(/^content\/(bad-\d+|kills-worker|crashes-worker)\.md$/)
-    // The ones that cannot be converted in bounded time are refused, each by name.
-    for (const i of [0, 1, 2, 3, 4, 5, 6, 14]) expect(failed).toContain(`content/bad-${i}.md`)
+    // The ones that cannot be converted in bounded time are refused, each by name; 50,000 unclosed
+    // <div>s (13) are raw HTML nested 50,000 deep once the HTML is parsed.
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 13, 14]) expect(failed).toContain(`content/bad-${i}.md`)
   })
 
   it('a file whose plugin calls process.exit() in its worker is that file’s error', () => {
@@ -355,10 +356,10 @@ describe('pathological markdown in the worker pool', () => {
     const { rm } = await import('node:fs/promises')
     await rm(path.join(site.root, 'content', 'kills-worker.md'))
     await rm(path.join(site.root, 'content', 'crashes-worker.md'))
-    for (const i of [0, 1, 2, 3, 4, 5, 6, 14]) await rm(path.join(site.root, 'content', `bad-${i}.md`))
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 13, 14]) await rm(path.join(site.root, 'content', `bad-${i}.md`))
     const { config, file } = await built.loadConfig(site.root)
     const report = await built.build(config, { configFile: file, cache: false, now: NOW })
-    expect(report.articles).toBe(60 + PATHOLOGICAL.length - 8)
+    expect(report.articles).toBe(60 + PATHOLOGICAL.length - 9)
     expect(await readOutput(report.outDir, 'good-59/index.html')).toContain('Fine article 59.')
   }, 180_000)
 })

@@ -19,6 +19,7 @@ export { dev } from './dev/start-dev.js'
 export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
 export { RULES, type RuleEntry, type RuleId } from './errors/catalogue.js'
 export { type Diagnostic, formatDiagnostic, type Position } from './errors/diagnostic.js'
+export { DEFAULT_EMBEDS } from './markdown/embed-allowlist.js'
 export { type BuildOptions, type BuildReport, build } from './pipeline/build.js'
 export {
   createSiteBuilder,

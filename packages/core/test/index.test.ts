@@ -4,6 +4,7 @@ import * as core from '../src/index.js'
 test('the public API exports exactly these values', () => {
   expect(Object.keys(core).sort()).toEqual([
     'CONFIG_FILES',
+    'DEFAULT_EMBEDS',
     'RULES',
     'WartaBuildError',
     'WartaConfigError',

@@ -33,6 +33,11 @@ export const FLAGS = {
   port: { type: 'string', value: '<n>', text: 'Port (default 4321; 0 picks a free one)' },
   host: { type: 'string', value: '<name>', text: 'Interface to listen on (default 127.0.0.1)' },
   open: { type: 'boolean', text: 'Open the browser' },
+  from: {
+    type: 'string',
+    value: '<generator>',
+    text: 'The generator an archive comes from: hugo, jekyll, eleventy or astro',
+  },
   help: { type: 'boolean', short: 'h', text: 'Show this help' },
   version: { type: 'boolean', short: 'v', text: 'Show the version' },
 } as const satisfies Record<string, Flag>
@@ -74,6 +79,12 @@ export const COMMANDS: Record<string, Command> = {
       max: Number.POSITIVE_INFINITY,
       what: 'the shard output folders, e.g. `warta merge shard-1 shard-2 shard-3`',
     },
+  },
+  import: {
+    usage: 'warta import <dir> --from hugo|jekyll|eleventy|astro [--root <site>]',
+    summary: 'Import another generator’s posts into content/, never replacing a file.',
+    flags: ['root', 'from'],
+    args: { min: 1, max: 1, what: 'the archive folder, e.g. `warta import ../old-blog --from hugo`' },
   },
   theme: {
     usage: 'warta theme eject <partial> [options]',

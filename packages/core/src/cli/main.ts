@@ -106,6 +106,11 @@ export async function main(
     err(missing)
     return 2
   }
+  if (command === 'import') {
+    // Before any config: a site being started by an import may have none yet.
+    const { runImportCommand } = await import('./import-command.js')
+    return await runImportCommand(args, { from: values.from, root: values.root }, out, err)
+  }
   try {
     return await run(command, values, args, out, err)
   } catch (error) {

@@ -100,6 +100,7 @@ const markdown = z.strictObject({
   gfm: z.union([z.boolean(), z.literal('news')]).optional(),
   remarkPlugins: plugins.optional(),
   rehypePlugins: plugins.optional(),
+  embeds: z.array(text).readonly().optional(),
 })
 
 const permalinks = z.strictObject({

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { PluggableList } from 'unified'
 import { WartaConfigError } from '../errors/build-error.js'
+import { DEFAULT_EMBEDS } from '../markdown/embed-allowlist.js'
 import { checkConfig, locatedError } from './check-config.js'
 import { resolveStrings, type Strings, type Theme } from './theme.js'
 import type { NavLink, SchemaExtension, WartaConfig } from './types.js'
@@ -40,6 +41,7 @@ export interface ResolvedConfig {
   markdown: {
     html: 'sanitize' | 'trusted'
     gfm: boolean | 'news'
+    embeds: readonly string[]
     remarkPlugins: PluggableList
     rehypePlugins: PluggableList
   }
@@ -195,7 +197,8 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
     future: overrides.future ?? config.content?.future ?? false,
     markdown: {
       html: config.markdown?.html ?? 'sanitize',
-      gfm: config.markdown?.gfm ?? 'news',
+      gfm: config.markdown?.gfm ?? true,
+      embeds: config.markdown?.embeds ?? DEFAULT_EMBEDS,
       remarkPlugins: config.markdown?.remarkPlugins ?? [],
       rehypePlugins: config.markdown?.rehypePlugins ?? [],
     },

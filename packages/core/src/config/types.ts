@@ -60,16 +60,35 @@ export interface ContentOptions {
 /** How markdown becomes HTML. */
 export interface MarkdownOptions {
   /**
-   * `'sanitize'` (default) removes raw HTML, event handlers and script URLs from bodies;
-   * `'trusted'` keeps raw HTML as written (rehype-raw), for sites whose writers are all trusted.
+   * `'sanitize'` (default) keeps the raw HTML a news body needs (figures, details, video and
+   * audio, tables with colspan/rowspan, abbr, sub/sup, kbd, iframes from `embeds`) and removes
+   * the rest — unknown elements, styles, event handlers, script URLs — saying what it removed,
+   * with its place, in a warning (`html-removed`). `'trusted'` keeps raw HTML as written, for
+   * sites whose writers are all trusted, but GFM's tag filter shows `<script>`, `<style>`,
+   * `<title>`, `<textarea>`, `<xmp>`, `<noembed>`, `<noframes>` and `<plaintext>` as text, with
+   * a warning (`html-escaped`; sanitized sites: only those never closed, which would take the
+   * rest of the article). Either way iframes load only from `embeds`, social-post embeds become
+   * static cards, and HTML comments are never published.
    */
   html?: 'sanitize' | 'trusted'
   /**
-   * Which GitHub-flavoured markdown to support. `'news'` (default) parses tables and
-   * strikethrough only, the syntax news articles use; `true` enables all of GFM
-   * (autolink literals, footnotes, task lists) at about twice the parse cost; `false` none.
+   * Which GitHub-flavoured markdown to parse. `true` (default): all of GFM — tables,
+   * strikethrough (`~one~` or `~~two~~` tildes), autolink literals (bare `https://…`, `www.…`
+   * and e-mail addresses become links), footnotes and task lists, as on GitHub. `'news'`: the
+   * lean preset, tables and `~~two~~` strikethrough only; it drops autolink literals,
+   * footnotes, task lists and single-tilde strikethrough (a few tenths of a millisecond per
+   * article less; see `pnpm bench --markdown`). `false`: CommonMark only.
    */
   gfm?: boolean | 'news'
+  /**
+   * Where an `<iframe>` in a body may load from: hosts, each optionally followed by a path
+   * prefix, without a scheme (only https loads), e.g. `'embed.example.com/player/'`. An iframe
+   * from anywhere else is removed with a warning (`embed-removed`). Default `DEFAULT_EMBEDS`:
+   * YouTube (no-cookie player; `youtube.com/embed` links are played through it), Vimeo, Google
+   * Maps, Datawrapper and Flourish. Extend it with `[...DEFAULT_EMBEDS, 'host/path/']`; `[]`
+   * allows none.
+   */
+  embeds?: readonly string[]
   /** remark plugins, run after GFM and before remark-rehype. */
   remarkPlugins?: PluggableList
   /** rehype plugins, run after Warta's own steps and before stringify. */

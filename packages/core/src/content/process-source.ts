@@ -1,4 +1,5 @@
 import { VFile } from 'vfile'
+import { RULES, type RuleId } from '../errors/catalogue.js'
 import type { Diagnostic, Position } from '../errors/diagnostic.js'
 import type { MarkdownProcessor } from '../markdown/create-processor.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
@@ -172,7 +173,7 @@ async function convertSource(
             ? 'The markdown is nested too deeply to convert.'
             : `The markdown could not be converted: ${(error as Error).message}`,
           hint: overflow
-            ? 'Reduce the nesting of lists and quotes in the body.'
+            ? 'Reduce the nesting of lists, quotes and HTML elements in the body.'
             : 'Check the body near any unusual syntax, or the site’s markdown plugins.',
           ruleId: 'markdown-failed',
           severity: 'error',
@@ -180,16 +181,29 @@ async function convertSource(
       ],
     }
   }
-  const diagnostics: Diagnostic[] = file.messages.map((message) => ({
-    file: sourcePath,
-    place: message.line ? { line: message.line, column: message.column ?? 1 } : undefined,
-    // A plugin's own rule ids are not Warta's: they stay in the message, beside its source.
-    message: message.ruleId
-      ? `${message.reason} (${[message.source, message.ruleId].filter(Boolean).join(':')})`
-      : message.reason,
-    ruleId: 'markdown',
-    severity: message.fatal ? 'error' : 'warning',
-  }))
+  const diagnostics: Diagnostic[] = file.messages.map((message) => {
+    const place = message.line ? { line: message.line, column: message.column ?? 1 } : undefined
+    const severity = message.fatal ? 'error' : 'warning'
+    if (message.source === 'warta' && message.ruleId && Object.hasOwn(RULES, message.ruleId))
+      return {
+        file: sourcePath,
+        place,
+        message: message.reason,
+        hint: message.note,
+        ruleId: message.ruleId as RuleId,
+        severity,
+      }
+    return {
+      file: sourcePath,
+      place,
+      // A plugin's own rule ids are not Warta's: they stay in the message, beside its source.
+      message: message.ruleId
+        ? `${message.reason} (${[message.source, message.ruleId].filter(Boolean).join(':')})`
+        : message.reason,
+      ruleId: 'markdown',
+      severity,
+    }
+  })
   return {
     record: {
       sourcePath,

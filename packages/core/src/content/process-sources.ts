@@ -46,6 +46,7 @@ function workerSetup(config: ResolvedConfig): WorkerSetup | undefined {
     timezone: config.site.timezone,
     html: config.markdown.html,
     gfm: config.markdown.gfm,
+    embeds: config.markdown.embeds,
   }
 }
 

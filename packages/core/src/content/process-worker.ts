@@ -14,6 +14,7 @@ export interface WorkerSetup {
   timezone: string
   html: 'sanitize' | 'trusted'
   gfm: boolean | 'news'
+  embeds: readonly string[]
 }
 
 /** A batch of sources for one worker task: batching keeps messaging cheap. */
@@ -48,7 +49,13 @@ async function createContext(setup: WorkerSetup): Promise<ProcessSourceContext> 
     }
   }
   return {
-    processor: createProcessor({ html: setup.html, gfm: setup.gfm, remarkPlugins: [], rehypePlugins: [] }),
+    processor: createProcessor({
+      html: setup.html,
+      gfm: setup.gfm,
+      embeds: setup.embeds,
+      remarkPlugins: [],
+      rehypePlugins: [],
+    }),
     timeZone: setup.timezone,
     schema: createArticleSchema(setup.timezone),
   }

@@ -5,7 +5,17 @@ export interface RuleEntry {
   /** What to do about it, when the place that reports it has nothing more specific to say. */
   hint: string
   /** The stage that reports it. */
-  stage: 'config' | 'content' | 'markdown' | 'authors' | 'routes' | 'render' | 'quality' | 'preview' | 'build'
+  stage:
+    | 'config'
+    | 'content'
+    | 'markdown'
+    | 'authors'
+    | 'routes'
+    | 'render'
+    | 'quality'
+    | 'preview'
+    | 'build'
+    | 'import'
 }
 
 /**
@@ -93,6 +103,21 @@ export const RULES = {
     hint: 'See the plugin’s documentation.',
     stage: 'markdown',
   },
+  'html-removed': {
+    title: 'The sanitizer removed raw HTML from a body',
+    hint: "Write it in markdown, or set markdown.html: 'trusted' if every writer of the site is trusted.",
+    stage: 'markdown',
+  },
+  'embed-removed': {
+    title: 'An iframe from a host not in markdown.embeds was removed',
+    hint: 'Add the host to markdown.embeds if you trust it, or link to the page instead.',
+    stage: 'markdown',
+  },
+  'html-escaped': {
+    title: "GFM's tag filter showed a raw HTML tag as text",
+    hint: 'Remove the tag; styles and scripts belong in the theme, embeds in an allowed iframe.',
+    stage: 'markdown',
+  },
   'unknown-author': {
     title: 'A byline names no author file, so it is a plain name',
     hint: 'Add the author file for an author page with a bio, or correct the id if one was meant.',
@@ -177,6 +202,26 @@ export const RULES = {
     title: 'The preview cannot watch the site folder',
     hint: 'Raise the system’s file-watch limit, or exclude large folders from the site folder.',
     stage: 'preview',
+  },
+  'import-file': {
+    title: 'A file of the archive was not imported',
+    hint: 'Fix the file in the archive as the message says, then run warta import again: files already imported are kept.',
+    stage: 'import',
+  },
+  'import-field': {
+    title: 'A front matter field of the archive could not be mapped',
+    hint: 'Correct the field in the imported file, or in the archive before importing.',
+    stage: 'import',
+  },
+  'import-template': {
+    title: 'A template tag of the old generator was left in a body',
+    hint: 'Replace the tag with markdown or HTML in the imported file.',
+    stage: 'import',
+  },
+  'import-exists': {
+    title: 'An imported file would replace one that exists',
+    hint: 'Move the existing file away if the imported one should replace it, then import again.',
+    stage: 'import',
   },
   build: {
     title: 'A build stopped with an unexpected error',

@@ -1,4 +1,5 @@
 import { gfmTable } from 'micromark-extension-gfm-table'
+import type { Processor } from 'unified'
 
 // The little of micromark's tokenizer API the gate uses (micromark-util-types is not ours to import).
 type State = (code: number | null) => unknown
@@ -88,4 +89,16 @@ function delimiterLines(text: string): Set<number> {
       found.add(line)
   }
   return found
+}
+
+/**
+ * Adds the gate to a processor: wraps its parser so the gate reads each whole document
+ * (micromark shows a syntax extension no more than the line it is on), and returns the
+ * gated table syntax for the processor's micromark extensions.
+ */
+export function useGatedTable(processor: Processor) {
+  const table = createGatedTable()
+  const parse = processor.parser
+  if (parse) processor.parser = (document, file) => table.parsing(document, () => parse(document, file))
+  return table.extension
 }

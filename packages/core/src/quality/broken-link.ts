@@ -83,7 +83,9 @@ export function checkBrokenLinks(article: RoutedArticle, site: QualitySite): Dia
       )
     } else if (target.kind === 'site' && !findOutput(target.sitePath, site.outputPaths)) {
       const suggestion = reference.what === 'link' ? site.suggest(target.sitePath) : undefined
-      const tried = orList(outputCandidates(target.sitePath))
+      // An image is a file: its folder-of-that-name candidate would only confuse the message.
+      const candidates = outputCandidates(target.sitePath)
+      const tried = reference.what === 'link' ? orList(candidates) : candidates[0]
       report(
         reference,
         reference.what === 'link'

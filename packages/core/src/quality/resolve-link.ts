@@ -44,13 +44,21 @@ export function resolveLink(url: string, pageUrl: string, site: QualitySite): Li
 }
 
 /**
+ * A file extension as the last name of a path has one: letters, or letters and digits
+ * (`jpg`, `mp4`, `html`). A run of digits alone is no extension: `v6.15.1` is a page.
+ */
+const EXTENSION = /\.[a-z0-9]*[a-z][a-z0-9]*$/i
+
+/**
  * The output files a site path may be served from, as static hosts look them up:
  * `x/` → `x/index.html`; `x` → `x`, `x.html` or `x/index.html`; a name with an
- * extension (`photo.jpg`, `feed.xml`) only as itself.
+ * extension (`photo.jpg`, `feed.xml`) as itself, or as a folder (`report.pdf/index.html`),
+ * which every static host serves for it. `release/v6.15.1` has no extension (see `EXTENSION`).
  */
 export function outputCandidates(sitePath: string): string[] {
   if (sitePath === '' || sitePath.endsWith('/')) return [`${sitePath}index.html`]
-  if (/\.[a-z0-9]+$/i.test(sitePath.slice(sitePath.lastIndexOf('/') + 1))) return [sitePath]
+  if (EXTENSION.test(sitePath.slice(sitePath.lastIndexOf('/') + 1)))
+    return [sitePath, `${sitePath}/index.html`]
   return [sitePath, `${sitePath}.html`, `${sitePath}/index.html`]
 }
 

@@ -2,10 +2,17 @@ import { describe, expect, test } from 'vitest'
 import { createArticleSchema } from '../../src/content/article-schema.js'
 import { type ArticleRecord, processSource } from '../../src/content/process-source.js'
 import { createProcessor } from '../../src/markdown/create-processor.js'
+import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 
 const context = {
   schema: createArticleSchema('Asia/Makassar'),
-  processor: createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] }),
+  processor: createProcessor({
+    html: 'sanitize',
+    gfm: true,
+    embeds: DEFAULT_EMBEDS,
+    remarkPlugins: [],
+    rehypePlugins: [],
+  }),
   timeZone: 'Asia/Makassar',
 }
 

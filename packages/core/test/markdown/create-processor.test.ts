@@ -2,14 +2,22 @@ import type { Root } from 'hast'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { createProcessor, type ProcessorOptions } from '../../src/markdown/create-processor.js'
+import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 import { countWords } from '../../src/markdown/remark-article-text.js'
 
-const defaults: ProcessorOptions = { html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] }
+const defaults: ProcessorOptions = {
+  html: 'sanitize',
+  gfm: true,
+  embeds: DEFAULT_EMBEDS,
+  remarkPlugins: [],
+  rehypePlugins: [],
+}
 
 async function render(markdown: string, options: Partial<ProcessorOptions> = {}) {
   const file = new VFile({ path: 'content/a.md', value: markdown })
   const html = String(await createProcessor({ ...defaults, ...options }).process(file))
-  return { html, data: file.data }
+  const messages = file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)
+  return { html, data: file.data, messages }
 }
 
 const toHtml = async (markdown: string, options: Partial<ProcessorOptions> = {}) =>
@@ -20,12 +28,25 @@ const urls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].m
 
 describe('createProcessor', () => {
   describe('sanitizing (the default)', () => {
-    test('removes <script> elements, keeping the text around them', async () => {
-      const html = await toHtml(
+    test('removes <script> elements with their code, keeping the text around them, and says so once', async () => {
+      const { html, messages } = await render(
         'Sebelum <script>alert(1)</script> sesudah.\n\n<script>\nalert(2)\n</script>\n',
       )
-      expect(html).not.toMatch(/<script/i)
-      expect(html).toBe('<p>Sebelum alert(1) sesudah.</p>')
+      expect(html).not.toMatch(/<script|alert/i)
+      // The removed block leaves the line break after the paragraph.
+      expect(html).toBe('<p>Sebelum  sesudah.</p>\n')
+      expect(messages).toEqual([
+        '1:9 html-removed The sanitizer removed a <script> element and its content. (2 times in this file; the first is here)',
+      ])
+    })
+
+    test('shows an unclosed <script> as text, which would otherwise take the rest of the article', async () => {
+      const { html, messages } = await render('Sebelum <script>\n\n## Berita\n\nTeks *penting*.\n')
+      expect(html).toContain('<h2 id="berita">Berita</h2>')
+      expect(html).toContain('<p>Teks <em>penting</em>.</p>')
+      expect(messages).toEqual([
+        "1:9 html-escaped The <script> tag is shown as text: GFM's tag filter disarms it, as it could run or swallow the rest of the article.",
+      ])
     })
 
     test('removes event handler attributes such as onerror', async () => {
@@ -80,11 +101,15 @@ describe('createProcessor', () => {
       ])
     })
 
-    test('drops raw HTML elements such as iframes and styles', async () => {
-      const html = await toHtml(
-        '<iframe src="https://evil.example"></iframe>\n\n<style>body{display:none}</style>\n\nTeks.\n',
+    test('drops iframes from other hosts and unknown elements, naming each with its place', async () => {
+      const { html, messages } = await render(
+        '<iframe src="https://evil.example"></iframe>\n\n<marquee>Teks.</marquee>\n',
       )
-      expect(html).toBe('<p>Teks.</p>')
+      expect(html).toBe('\n<p>Teks.</p>')
+      expect(messages).toEqual([
+        '3:1 html-removed The sanitizer removed a <marquee> tag; its text is kept.',
+        '1:1 embed-removed Removed an <iframe> from evil.example: it is not in markdown.embeds.',
+      ])
     })
   })
 
@@ -100,11 +125,13 @@ describe('createProcessor', () => {
       expect(html).toContain('<p>Teks <mark>penting</mark>.</p>')
     })
 
-    test('keeps embeds the sanitizer would remove', async () => {
+    test('keeps an allowed iframe, with the attributes every embed gets', async () => {
       const html = await toHtml('<iframe src="https://www.youtube.com/embed/x"></iframe>\n', {
         html: 'trusted',
       })
-      expect(html).toBe('<iframe src="https://www.youtube.com/embed/x"></iframe>')
+      expect(html).toBe(
+        '<iframe src="https://www.youtube-nocookie.com/embed/x" title="www.youtube-nocookie.com" width="560" height="315" style="width:100%;height:auto;aspect-ratio:16 / 9" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation" referrerpolicy="strict-origin-when-cross-origin" allow="encrypted-media; fullscreen; picture-in-picture" allowfullscreen></iframe>',
+      )
     })
   })
 
@@ -143,40 +170,43 @@ describe('createProcessor', () => {
     expect(data.text?.wordCount).toBe(4)
   })
 
-  test('parses tables and strikethrough by default', async () => {
+  test('parses tables and strikethrough by default, aligning cells with CSS in a scrolling region', async () => {
     const html = await toHtml('| Kabupaten | Guru |\n|---|--:|\n| Berau | 250 |\n\nKuota ~~800~~ 1.000.\n')
     expect(html).toBe(
       [
-        '<table>',
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Kabupaten, Guru"><table>',
         '<thead>',
         '<tr>',
         '<th>Kabupaten</th>',
-        '<th align="right">Guru</th>',
+        '<th style="text-align:right">Guru</th>',
         '</tr>',
         '</thead>',
         '<tbody>',
         '<tr>',
         '<td>Berau</td>',
-        '<td align="right">250</td>',
+        '<td style="text-align:right">250</td>',
         '</tr>',
         '</tbody>',
-        '</table>',
+        '</table></div>',
         '<p>Kuota <del>800</del> 1.000.</p>',
       ].join('\n'),
     )
   })
 
-  test('does not turn a single tilde into strikethrough', async () => {
-    expect(await toHtml('Suhu ~30 derajat, ~hujan~.\n')).toBe('<p>Suhu ~30 derajat, ~hujan~.</p>')
+  test('turns single tildes into strikethrough as GFM does, but not with the lean preset', async () => {
+    expect(await toHtml('Suhu ~30 derajat, ~hujan~.\n')).toBe('<p>Suhu ~30 derajat, <del>hujan</del>.</p>')
+    expect(await toHtml('Suhu ~30 derajat, ~hujan~.\n', { gfm: 'news' })).toBe(
+      '<p>Suhu ~30 derajat, ~hujan~.</p>',
+    )
   })
 
-  test('leaves bare URLs as text with the news subset, and links them with full GFM', async () => {
-    expect(await toHtml('Lihat https://swarakaltim.com sekarang.\n')).toBe(
-      '<p>Lihat https://swarakaltim.com sekarang.</p>',
+  test('links bare URLs, www. addresses and e-mail addresses by default, and not with the lean preset', async () => {
+    const text =
+      'Lihat https://swarakaltim.com/unduh/v6.15.1.zip, www.kaltimprov.go.id atau redaksi@warta.example.\n'
+    expect(await toHtml(text)).toBe(
+      '<p>Lihat <a href="https://swarakaltim.com/unduh/v6.15.1.zip">https://swarakaltim.com/unduh/v6.15.1.zip</a>, <a href="http://www.kaltimprov.go.id">www.kaltimprov.go.id</a> atau <a href="mailto:redaksi@warta.example">redaksi@warta.example</a>.</p>',
     )
-    expect(await toHtml('Lihat https://swarakaltim.com sekarang.\n', { gfm: true })).toBe(
-      '<p>Lihat <a href="https://swarakaltim.com">https://swarakaltim.com</a> sekarang.</p>',
-    )
+    expect(await toHtml(text, { gfm: 'news' })).toBe(`<p>${text.trim()}</p>`)
   })
 
   test('parses no tables when GFM is off', async () => {

@@ -8,6 +8,7 @@ import { type Processor, unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { createProcessor } from '../../src/markdown/create-processor.js'
+import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 import { remarkGfmNews } from '../../src/markdown/remark-gfm-news.js'
 
 const gated = unified().use(remarkParse).use(remarkGfmNews).freeze()
@@ -81,12 +82,18 @@ describe('remarkGfmNews', () => {
 })
 
 describe('createProcessor with the news subset', () => {
-  const processor = createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] })
+  const processor = createProcessor({
+    html: 'sanitize',
+    gfm: 'news',
+    embeds: DEFAULT_EMBEDS,
+    remarkPlugins: [],
+    rehypePlugins: [],
+  })
   const render = async (markdown: string) => String(await processor.process(new VFile(markdown)))
 
   test('renders a table with no pipe, and strikethrough in and out of tables', async () => {
     expect(await render('Kab\n:-\n')).toBe(
-      '<table>\n<thead>\n<tr>\n<th align="left">Kab</th>\n</tr>\n</thead>\n</table>',
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Kab"><table>\n<thead>\n<tr>\n<th style="text-align:left">Kab</th>\n</tr>\n</thead>\n</table></div>',
     )
     expect(await render('Kuota ~~800~~ 1.000.\n')).toBe('<p>Kuota <del>800</del> 1.000.</p>')
     expect(await render('| a |\n| - |\n| ~~b~~ |\n')).toContain('<td><del>b</del></td>')

@@ -9,6 +9,7 @@ import {
   processSource,
 } from '../../src/content/process-source.js'
 import { createProcessor } from '../../src/markdown/create-processor.js'
+import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 import { createSourceStore, type SourceStoreOptions } from '../../src/pipeline/source-store.js'
 import { createTempDir } from '../helpers.js'
 
@@ -16,7 +17,13 @@ const article = (title: string, body: string) => `---\ntitle: ${title}\ndate: 20
 
 async function storeIn(root: string, extra: Partial<SourceStoreOptions> = {}) {
   const context: ProcessSourceContext = {
-    processor: createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] }),
+    processor: createProcessor({
+      html: 'sanitize',
+      gfm: true,
+      embeds: DEFAULT_EMBEDS,
+      remarkPlugins: [],
+      rehypePlugins: [],
+    }),
     schema: createArticleSchema('Asia/Makassar'),
     timeZone: 'Asia/Makassar',
   }

@@ -3,8 +3,15 @@ import { describe, expect, test } from 'vitest'
 import { createArticleSchema } from '../../src/content/article-schema.js'
 import { processSource } from '../../src/content/process-source.js'
 import { createProcessor } from '../../src/markdown/create-processor.js'
+import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 
-const processor = createProcessor({ html: 'sanitize', gfm: 'news', remarkPlugins: [], rehypePlugins: [] })
+const processor = createProcessor({
+  html: 'sanitize',
+  gfm: true,
+  embeds: DEFAULT_EMBEDS,
+  remarkPlugins: [],
+  rehypePlugins: [],
+})
 
 async function listed(markdown: string) {
   const file = new VFile({ path: 'content/a.md', value: markdown })
@@ -70,7 +77,7 @@ describe('remarkLinkList', () => {
     expect(record?.images).toEqual([{ url: '/a.jpg', alt: '', line: 8, column: 1 }])
   })
 
-  test('does not list links written as raw HTML', async () => {
-    expect((await listed('<a href="/x/">x</a>\n')).links).toEqual([])
+  test('lists links written as raw HTML too, at the element', async () => {
+    expect((await listed('Teks <a href="/x/">x</a>\n')).links).toEqual([{ url: '/x/', line: 1, column: 6 }])
   })
 })

@@ -63,9 +63,21 @@ describe('outputCandidates and findOutput', () => {
     expect(findOutput('tentang', outputPaths)).toBe('tentang.html')
   })
 
-  test('a name with an extension is only itself', () => {
-    expect(outputCandidates('feed/rss.xml')).toEqual(['feed/rss.xml'])
+  test('a name with an extension is itself, or a folder of that name', () => {
+    expect(outputCandidates('feed/rss.xml')).toEqual(['feed/rss.xml', 'feed/rss.xml/index.html'])
     expect(findOutput('ads.txt', outputPaths)).toBe('ads.txt')
     expect(findOutput('peta.png', outputPaths)).toBeUndefined()
+  })
+
+  test('a version number is no extension: /blog/release/v6.15.1 is the page in its folder', () => {
+    const pages = new Set(['blog/release/v6.15.1/index.html', 'unduh/v2.0.html'])
+    expect(outputCandidates('blog/release/v6.15.1')).toEqual([
+      'blog/release/v6.15.1',
+      'blog/release/v6.15.1.html',
+      'blog/release/v6.15.1/index.html',
+    ])
+    expect(findOutput('blog/release/v6.15.1', pages)).toBe('blog/release/v6.15.1/index.html')
+    expect(findOutput('unduh/v2.0', pages)).toBe('unduh/v2.0.html')
+    expect(findOutput('blog/release/v6.15.2', pages)).toBeUndefined()
   })
 })

@@ -17,7 +17,14 @@ export function createAuthorBios(): AuthorBios {
   const render = (bio: string) => {
     let result = rendered.get(bio)
     if (!result) {
-      processor ??= createProcessor({ html: 'sanitize', gfm: true, remarkPlugins: [], rehypePlugins: [] })
+      // No embeds in a bio: an iframe there is removed like any unknown host's.
+      processor ??= createProcessor({
+        html: 'sanitize',
+        gfm: true,
+        embeds: [],
+        remarkPlugins: [],
+        rehypePlugins: [],
+      })
       result = processor.process(bio).then((file) => ({
         html: String(file).trim(),
         text: file.data.text?.firstParagraph ?? '',

@@ -170,7 +170,8 @@ describe('createPages', () => {
       bioText: 'Meliput anggaran kota.',
     })
     expect(profile?.bioHtml).toBe(
-      '<p>Meliput <strong>anggaran</strong> kota.</p>\n<p>Kirim kabar: <a href="https://warta.example/kirim">https://warta.example/kirim</a></p>',
+      // <b> is kept without its event handler; the script goes with its code (its line break stays).
+      '<p>Meliput <strong>anggaran</strong> <b>kota</b>.</p>\n\n<p>Kirim kabar: <a href="https://warta.example/kirim">https://warta.example/kirim</a></p>',
     )
     expect(context.page.meta.description).toBe('Meliput anggaran kota.')
     expect(context.page.meta.image).toEqual({
