@@ -84,6 +84,7 @@ const theme = z.looseObject(
     options: z.record(z.string(), z.unknown()).optional(),
     frontPage: frontPage.optional(),
     usesBuildDate: flag.optional(),
+    module: z.strictObject({ url: text, export: text, args: z.array(z.unknown()) }).optional(),
   },
   { error: 'theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.' },
 )
