@@ -156,7 +156,7 @@ describe('every option does what it says', () => {
       ['build', '--no-cache'],
       async (run) => {
         expect(run.code, run.err).toBe(0)
-        expect(exists(root, 'node_modules', '.cache', 'warta')).toBe(false)
+        expect(exists(root, '.warta', 'cache')).toBe(false)
         expect(await readdir(path.join(root, '.warta', 'output', 'dist'))).toEqual(['record.json'])
       },
     ],
@@ -165,7 +165,7 @@ describe('every option does what it says', () => {
       ['build'],
       (run) => {
         expect(run.code, run.err).toBe(0)
-        expect(exists(root, 'node_modules', '.cache', 'warta', 'articles')).toBe(true)
+        expect(exists(root, '.warta', 'cache', 'articles')).toBe(true)
       },
     ],
     [
