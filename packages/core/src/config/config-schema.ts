@@ -133,6 +133,7 @@ export const configSchema = z.strictObject(
     markdown: markdown.optional(),
     permalinks: permalinks.optional(),
     pageSize: positive.optional(),
+    pageNumbering: z.enum(['oldest-first', 'newest-first']).optional(),
     relatedCount: whole.optional(),
     feeds: feeds.optional(),
     sitemap: sitemap.optional(),

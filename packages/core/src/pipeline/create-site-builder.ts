@@ -102,6 +102,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     theme: config.theme,
     strings: config.strings,
     pageSize: config.pageSize,
+    pageNumbering: config.pageNumbering,
     structuredData: options.structuredData ?? NO_STRUCTURED_DATA,
     cardMemo: store.cards,
   }
