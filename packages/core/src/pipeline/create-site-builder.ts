@@ -191,7 +191,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       termPaths: createTermPaths(routed),
       now,
       // A streaming build runs once: what it generated need not stay in memory for a next run.
-      memo: run.emit ? new Map() : store.generated,
+      memo: run.emit && !preview ? new Map() : store.generated,
       reuse: run.reuseGenerated,
     })
     await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
