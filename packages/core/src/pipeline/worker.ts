@@ -1,6 +1,8 @@
 import { isMainThread } from 'node:worker_threads'
-import type { WorkerTask } from '../content/process-worker.js'
-import type { RenderTask } from '../render/render-worker.js'
+// Loaded as the worker starts, not on its first job: a module that does not load (a broken
+// install) then fails the pool once, with one clear error, instead of every job on its own.
+import { processBatch, type WorkerTask } from '../content/process-worker.js'
+import { type RenderTask, renderBatch } from '../render/render-worker.js'
 
 /** A job for a worker thread of the build's pool: which stage's work, and its input. */
 export type WorkerJob = { kind: 'markdown'; task: WorkerTask } | { kind: 'render'; task: RenderTask }
@@ -18,7 +20,6 @@ if (!isMainThread) {
 }
 
 /** Worker entry: runs one job with what the worker built for earlier jobs of the same kind. */
-export default async function runJob(job: WorkerJob): Promise<unknown> {
-  if (job.kind === 'markdown') return (await import('../content/process-worker.js')).processBatch(job.task)
-  return (await import('../render/render-worker.js')).renderBatch(job.task)
+export default function runJob(job: WorkerJob): Promise<unknown> {
+  return job.kind === 'markdown' ? processBatch(job.task) : renderBatch(job.task)
 }
