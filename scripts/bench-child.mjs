@@ -1,5 +1,6 @@
 // One measured run in a fresh process, so peak RSS is this run's alone. Prints one JSON line.
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { build, dev } from '../packages/core/dist/index.js'
 import { newsTheme } from '../packages/theme-news/dist/index.js'
@@ -20,11 +21,19 @@ const config = {
 }
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024)
+// CPU time of every thread of this process, in ms.
+const cpuMs = () => {
+  const { userCPUTime, systemCPUTime } = process.resourceUsage()
+  return (userCPUTime + systemCPUTime) / 1000
+}
 
 if (mode === 'build' || mode === 'cold') {
   const started = performance.now()
+  const cpuBefore = cpuMs()
   const report = await build(config, { cache: mode !== 'cold', now: NOW })
   const ms = performance.now() - started
+  // Share of the cores kept busy during the build: CPU time over wall time times cores.
+  const busy = (cpuMs() - cpuBefore) / (ms * availableParallelism())
   console.log(
     JSON.stringify({
       ms,
@@ -32,6 +41,7 @@ if (mode === 'build' || mode === 'cold') {
       written: report.written,
       unchanged: report.unchanged,
       rssMiB: peak(),
+      busy,
     }),
   )
 } else if (mode === 'watch') {

@@ -156,7 +156,7 @@ describe('every option does what it says', () => {
       ['build', '--no-cache'],
       async (run) => {
         expect(run.code, run.err).toBe(0)
-        expect(exists(root, 'node_modules', '.cache', 'warta')).toBe(false)
+        expect(exists(root, '.warta', 'cache')).toBe(false)
         expect(await readdir(path.join(root, '.warta', 'output', 'dist'))).toEqual(['record.json'])
       },
     ],
@@ -165,7 +165,7 @@ describe('every option does what it says', () => {
       ['build'],
       (run) => {
         expect(run.code, run.err).toBe(0)
-        expect(exists(root, 'node_modules', '.cache', 'warta', 'articles')).toBe(true)
+        expect(exists(root, '.warta', 'cache', 'articles')).toBe(true)
       },
     ],
     [
@@ -408,7 +408,7 @@ describe('every mistake gets one line that names it and says what to do', () => 
     expect(run.code).toBe(1)
     expect(run.err).toBe(
       'warta.config.ts:6:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n' +
-        '  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, relatedCount, feeds, sitemap, schema.',
+        '  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, schema.',
     )
     expect(exists(root, 'dist')).toBe(false)
   })

@@ -57,7 +57,8 @@ beforeAll(async () => {
   await cp(path.join(repoRoot, 'packages', 'core', 'dist'), brokenCore, { recursive: true })
   await writeFile(
     path.join(brokenCore, 'content', 'process-worker.js'),
-    "throw new Error('this worker module is broken')\n",
+    // It links (it has the export the worker entry imports) and throws as it runs.
+    "throw new Error('this worker module is broken')\nexport function processBatch() {}\n",
   )
 })
 

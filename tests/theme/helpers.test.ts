@@ -246,11 +246,18 @@ describe('view helpers', () => {
     )
     expect(call('isPaged', { total: 2 })).toBe(true)
     expect(call('isPaged', { total: 1 })).toBe(false)
-    const lead = (first: boolean, current: number) =>
-      helpers.isListingLead?.({ hash: {}, data: { first, root: { listing: { pagination: { current } } } } })
-    expect([lead(true, 1), lead(false, 1), lead(true, 2)]).toEqual([true, false, false])
+    // A listing numbered from the oldest has a bar but no count.
+    const bar = [{ number: 0 }, { number: 2 }, { number: 1 }]
+    expect(call('isPaged', { numbering: 'oldest-first', current: 2, pages: bar })).toBe(true)
+    expect(call('isPaged', { numbering: 'oldest-first', current: 0, pages: [] })).toBe(false)
+    const lead = (first: boolean, firstPage: boolean) =>
+      helpers.isListingLead?.({
+        hash: {},
+        data: { first, root: { listing: { pagination: { first: firstPage } } } },
+      })
+    expect([lead(true, true), lead(false, true), lead(true, false)]).toEqual([true, false, false])
     // On an author's page the profile leads.
-    const staffPage = { listing: { pagination: { current: 1 }, author: { name: 'Rina' } } }
+    const staffPage = { listing: { pagination: { first: true }, author: { name: 'Rina' } } }
     expect(helpers.isListingLead?.({ hash: {}, data: { first: true, root: staffPage } })).toBe(false)
   })
 
@@ -306,6 +313,15 @@ describe('text helpers', () => {
     }))
     const items = call('pageItems', { current: 15, total: 30, pages }) as { number?: number; gap?: boolean }[]
     expect(items.map((i) => (i.gap ? '…' : i.number))).toEqual([1, '…', 14, 15, 16, '…', 30])
+  })
+  it('shows the bar of a listing numbered from the oldest as it comes', () => {
+    const pages = [
+      { number: 0, url: '/k/', current: false },
+      { gap: true },
+      { number: 4, url: '/k/halaman/4/', current: false },
+      { number: 3, url: '/k/halaman/3/', current: true },
+    ]
+    expect(call('pageItems', { numbering: 'oldest-first', current: 3, pages })).toEqual(pages)
   })
 })
 

@@ -83,6 +83,8 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
   return {
     name: '@warta/theme-news',
     dir: themeDir,
+    // Worker threads make the theme again from here, to render pages on every core.
+    module: { url: import.meta.url, export: 'newsTheme', args: [options] },
     strings: loadStrings(),
     helpers: (context: HelperContext) => createHelpers(context, { now: sourceDateEpoch() }),
     options: resolved,

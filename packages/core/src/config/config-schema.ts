@@ -84,6 +84,7 @@ const theme = z.looseObject(
     options: z.record(z.string(), z.unknown()).optional(),
     frontPage: frontPage.optional(),
     usesBuildDate: flag.optional(),
+    module: z.strictObject({ url: text, export: text, args: z.array(z.unknown()) }).optional(),
   },
   { error: 'theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.' },
 )
@@ -132,6 +133,7 @@ export const configSchema = z.strictObject(
     markdown: markdown.optional(),
     permalinks: permalinks.optional(),
     pageSize: positive.optional(),
+    pageNumbering: z.enum(['oldest-first', 'newest-first']).optional(),
     relatedCount: whole.optional(),
     feeds: feeds.optional(),
     sitemap: sitemap.optional(),

@@ -4,7 +4,7 @@ import { WartaConfigError } from '../errors/build-error.js'
 import { DEFAULT_EMBEDS } from '../markdown/embed-allowlist.js'
 import { checkConfig, locatedError } from './check-config.js'
 import { resolveStrings, type Strings, type Theme } from './theme.js'
-import type { NavLink, SchemaExtension, WartaConfig } from './types.js'
+import type { NavLink, PageNumbering, SchemaExtension, WartaConfig } from './types.js'
 
 /** The site options after defaults. */
 export interface ResolvedSite {
@@ -47,6 +47,7 @@ export interface ResolvedConfig {
   }
   permalinks: { article: string; category: string; tag: string; author: string }
   pageSize: number
+  pageNumbering: PageNumbering
   relatedCount: number
   feeds: {
     enabled: boolean
@@ -209,6 +210,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       author: config.permalinks?.author ?? route('author', 'author'),
     },
     pageSize: config.pageSize ?? 12,
+    pageNumbering: config.pageNumbering ?? 'oldest-first',
     relatedCount: config.relatedCount ?? 4,
     feeds: {
       enabled: config.feeds?.enabled ?? true,

@@ -51,6 +51,20 @@ export interface Theme {
    * and every page changes once a day; leave it off and pages change only with their content.
    */
   usesBuildDate?: boolean
+  /**
+   * Where a worker thread finds this theme again, to render pages on every core: the module
+   * (a file URL) and the function it exports that made the theme, with the arguments it was
+   * called with (plain data). Without it, pages are rendered on worker threads only when the
+   * site has a config file they can load, else on the main thread.
+   */
+  module?: ThemeModule
+}
+
+/** See `Theme.module`. */
+export interface ThemeModule {
+  url: string
+  export: string
+  args: unknown[]
 }
 
 /** Picks strings for a language tag: exact tag, then its primary language, then English; overrides on top. */

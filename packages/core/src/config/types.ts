@@ -135,6 +135,9 @@ export interface SitemapOptions {
 export type SchemaExtension = (base: z.ZodObject) => z.ZodObject
 
 /** Everything a site can set. Only `site.title`, `site.url` and `theme` are required. */
+/** See `WartaConfig.pageNumbering`. */
+export type PageNumbering = 'oldest-first' | 'newest-first'
+
 export interface WartaConfig {
   /**
    * The site folder: content, layouts, partials and public live under it. A relative path is
@@ -153,6 +156,14 @@ export interface WartaConfig {
   permalinks?: PermalinkOptions
   /** Articles per listing page. Default `12`. */
   pageSize?: number
+  /**
+   * How a listing's pages past the first are numbered. `'oldest-first'` (default): the first
+   * page holds the newest articles and `…/page/1/` the oldest, so a full archive page never
+   * changes and publishing an article rewrites only the first page of each listing it is in and
+   * its newest archive page. `'newest-first'`: page 2 follows page 1, and every page shifts when
+   * an article is published.
+   */
+  pageNumbering?: PageNumbering
   /** How many related articles an article page shows. Default `4`. */
   relatedCount?: number
   feeds?: FeedOptions

@@ -1,6 +1,3 @@
-import { setMaxListeners } from 'node:events'
-import { availableParallelism } from 'node:os'
-import Tinypool from 'tinypool'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
@@ -25,10 +22,12 @@ export interface ProcessedSource {
 const MIN_SOURCES_FOR_WORKERS = 48
 const BATCH_SIZE = 16
 
-/** How many worker threads to use: `WARTA_WORKERS` when set, else one per core. */
-export function workerCount(): number {
-  const configured = Number(process.env.WARTA_WORKERS)
-  return Number.isInteger(configured) && configured >= 0 ? configured : availableParallelism()
+/** Worker threads that run markdown batches: the build's pool. */
+export interface MarkdownWorkers {
+  readonly threads: number
+  run(job: { kind: 'markdown'; task: WorkerTask }): Promise<unknown>
+  /** Why the workers cannot run any job, once that happened. */
+  readonly broken: Error | undefined
 }
 
 /**
@@ -79,7 +78,7 @@ function workerFailure(sourcePath: string, error: unknown): ProcessedSource {
   }
 }
 
-/** Processes sources, on worker threads when there are enough; `close()` ends the workers. */
+/** Processes sources, on worker threads when there are enough. */
 export interface SourceProcessor {
   /**
    * Processes a group of sources and hands over each result as its batch completes, in no
@@ -89,46 +88,40 @@ export interface SourceProcessor {
     sources: readonly PendingSource[],
     onResult: (source: PendingSource, result: ProcessedSource) => Promise<void> | void,
   ): Promise<void>
-  close(): Promise<void>
 }
 
 /**
- * Creates a processor of sources: a pool of worker threads (one markdown processor per
- * worker), started the first time a group is big enough to pay for it and kept for later
- * groups, else this thread.
+ * Creates a processor of sources: on the build's worker threads (one markdown processor per
+ * worker) when a group is big enough to pay for it, else on this thread.
  */
 export function createSourceProcessor(
   config: ResolvedConfig,
   localContext: () => Promise<ProcessSourceContext>,
+  workers?: MarkdownWorkers,
 ): SourceProcessor {
   const setup = workerSetup(config)
-  let pool: Tinypool | undefined
-  // A worker that fails outside any task (its module does not load) leaves the tasks queued
-  // for ever: tinypool stops starting workers and only emits `error`. That aborts them all.
-  let broken: Error | undefined
-  const aborter = new AbortController()
-  // Every queued task listens to it: thousands, for a big archive.
-  setMaxListeners(0, aborter.signal)
-  // A task fails when its worker dies (a plugin exits or runs out of memory) or its result
+  // A job fails when its worker dies (a plugin exits or runs out of memory) or its result
   // cannot cross back; the batch's sources are then retried one by one, so only the source
   // that breaks a worker fails, and it fails as that file's error, never as the build's.
-  const runBatch = async (workers: Tinypool, batch: PendingSource[]): Promise<ProcessedSource[]> => {
+  const runBatch = async (pool: MarkdownWorkers, batch: PendingSource[]): Promise<ProcessedSource[]> => {
     try {
       // Only what the worker needs crosses the thread boundary, not whatever else the caller keeps.
       const sources = batch.map(({ sourcePath, raw, rawHash }) => ({ sourcePath, raw, rawHash }))
       const task: WorkerTask = { setup: setup as WorkerSetup, sources }
-      return (await workers.run(task, { signal: aborter.signal })) as ProcessedSource[]
+      return (await pool.run({ kind: 'markdown', task })) as ProcessedSource[]
     } catch (error) {
-      if (broken) throw workersFailed(broken)
+      if (pool.broken) throw workersFailed(pool.broken)
       const [only] = batch
       if (batch.length === 1 && only) return [workerFailure(only.sourcePath, error)]
-      return (await Promise.all(batch.map((source) => runBatch(workers, [source])))).flat()
+      return (await Promise.all(batch.map((source) => runBatch(pool, [source])))).flat()
     }
   }
+  let used = false
   return {
     async process(sources, onResult) {
-      const threads = Math.min(workerCount(), Math.ceil(sources.length / BATCH_SIZE))
-      if (!pool && (!setup || threads < 2 || sources.length < MIN_SOURCES_FOR_WORKERS)) {
+      const threads = Math.min(workers?.threads ?? 0, Math.ceil(sources.length / BATCH_SIZE))
+      const pool = workers
+      if (!pool || (!used && (!setup || threads < 2 || sources.length < MIN_SOURCES_FOR_WORKERS))) {
         for (const source of sources)
           await onResult(
             source,
@@ -136,38 +129,16 @@ export function createSourceProcessor(
           )
         return
       }
-      if (broken) throw workersFailed(broken)
-      if (!pool) {
-        pool = new Tinypool({
-          filename: new URL('./process-worker.js', import.meta.url).href,
-          minThreads: threads,
-          maxThreads: threads,
-          isolateWorkers: false,
-          // Not the flags of the process that called build(): `node --input-type=module -e …`
-          // gives flags a worker refuses, and none of them is needed to convert markdown.
-          execArgv: [],
-        })
-        pool.on('error', (error: Error) => {
-          broken ??= error
-          aborter.abort()
-        })
-      }
-      const workers = pool
+      if (pool.broken) throw workersFailed(pool.broken)
+      used = true
       const batches: PendingSource[][] = []
       for (let i = 0; i < sources.length; i += BATCH_SIZE) batches.push(sources.slice(i, i + BATCH_SIZE))
       await Promise.all(
         batches.map(async (batch) => {
-          const results = await runBatch(workers, batch)
+          const results = await runBatch(pool, batch)
           for (const [i, source] of batch.entries()) await onResult(source, results[i] as ProcessedSource)
         }),
       )
-    },
-    async close() {
-      // A broken pool's workers end by themselves (tinypool removes each that fails). Its
-      // destroy() waits for their exit with events.once on a wrapper that lacks
-      // removeListener, and a worker failing meanwhile then throws out of the process.
-      if (!broken) await pool?.destroy()
-      pool = undefined
     },
   }
 }

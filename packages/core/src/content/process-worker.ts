@@ -1,4 +1,3 @@
-import { isMainThread } from 'node:worker_threads'
 import { loadConfig } from '../config/load-config.js'
 import { resolveConfig } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
@@ -25,18 +24,6 @@ export interface WorkerTask {
 
 let context: Promise<ProcessSourceContext> | undefined
 
-// process.exit() in a worker thread ends the thread without an error, and tinypool then waits
-// for the task's answer forever: a plugin that calls it would hang the build. Here it throws
-// instead, and becomes an error of the file being converted. Node itself ends a worker with
-// process.exit() after an uncaught exception, once it has set `_exiting`: that call goes through.
-if (!isMainThread) {
-  const exit = process.exit.bind(process)
-  process.exit = ((code?: number | string) => {
-    if ((process as { _exiting?: boolean })._exiting) return exit(code)
-    throw new Error(`process.exit(${code ?? ''}) was called in a worker thread`)
-  }) as typeof process.exit
-}
-
 async function createContext(setup: WorkerSetup): Promise<ProcessSourceContext> {
   if (setup.configFile) {
     const { config } = await loadConfig(setup.configFile)
@@ -61,8 +48,8 @@ async function createContext(setup: WorkerSetup): Promise<ProcessSourceContext> 
   }
 }
 
-/** Worker entry: processes a batch of sources with a processor built once per worker. */
-export default async function processBatch(task: WorkerTask) {
+/** A worker's markdown job: processes a batch of sources with a processor built once per worker. */
+export async function processBatch(task: WorkerTask) {
   context ??= createContext(task.setup)
   const ready = await context
   const results = []

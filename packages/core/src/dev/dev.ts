@@ -16,7 +16,7 @@ import { createSiteBuilder, type SiteBuilder } from '../pipeline/create-site-bui
 import type { SiteBuildResult } from '../pipeline/run-types.js'
 import { createStructuredData } from '../pipeline/structured-data.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
-import { openPreviewOutput, type PreviewOutput } from '../write/preview-output.js'
+import { openPreviewOutput, type PreviewOutput, streamInto } from '../write/preview-output.js'
 import type { OutputFile } from '../write/write-output.js'
 import { createPreviewServer, type PreviewServer } from './preview-server.js'
 import { differsOnlyInStylesheetLinks } from './stylesheet-change.js'
@@ -165,14 +165,15 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     clockTimer.unref()
   }
 
-  const apply = async (result: SiteBuildResult, started: number): Promise<void> => {
+  /** Shows a result: writes what changed (unless the run wrote its files as it made them). */
+  const apply = async (result: SiteBuildResult, started: number, streamed: boolean): Promise<void> => {
     if (hasErrors(result.diagnostics)) return showErrors(result.diagnostics)
     const current = new Set(result.files.map((f) => f.path))
     const written = result.files.filter((f) => result.changed.has(f.path))
     const removed = [...served].filter((p) => !current.has(p))
     const cssOnly = await onlyStylesheetsChanged(resolved.outDir, written, removed)
     try {
-      await output?.update(written, removed)
+      await output?.update(streamed ? [] : written, removed)
     } catch (error) {
       if (error instanceof WartaBuildError) return showErrors(error.diagnostics)
       throw error
@@ -239,9 +240,23 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
         return showErrors([diagnostic])
       }
     }
-    const result = await builder.run({ now: options.now?.(), changes: configChanged ? undefined : batch })
+    // The first build writes its pages into the empty folder as it makes them, as a build does,
+    // instead of holding a whole archive's pages in memory; later runs write what changed.
+    const stream = served.size === 0 && output ? streamInto(output) : undefined
+    let result: SiteBuildResult
+    try {
+      result = await builder.run({
+        now: options.now?.(),
+        changes: configChanged ? undefined : batch,
+        emit: stream?.add,
+      })
+      await stream?.flush()
+    } catch (error) {
+      if (error instanceof WartaBuildError) return showErrors(error.diagnostics)
+      throw error
+    }
     if (hasErrors(result.diagnostics) && batch && (await superseded(batch))) return
-    await apply(result, started)
+    await apply(result, started, stream !== undefined)
   }
 
   output = await openPreviewOutput(resolved.outDir, resolved.root)

@@ -22,8 +22,8 @@ export interface BuildOptions extends BuildOverrides {
   /** Called as articles are processed. */
   onProgress?: (done: number, total: number) => void
   /**
-   * Keep processed articles and output fingerprints between builds, in
-   * `node_modules/.cache/warta` under the site root. `false` builds everything from scratch
+   * Keep processed articles and output fingerprints between builds, in `.warta/cache` under
+   * the site root. `false` builds everything from scratch
    * (`--no-cache`). Default `true`.
    */
   cache?: boolean
@@ -33,8 +33,11 @@ export interface BuildOptions extends BuildOverrides {
   articleCache?: ArticleCache
 }
 
-/** Where a site's build cache lives. */
-export const cacheDirOf = (root: string): string => path.join(root, 'node_modules', '.cache', 'warta')
+/**
+ * Where a site's build cache lives: in the site's own `.warta/`, beside the schedule, where
+ * `npm ci` (which empties node_modules) leaves it for a CI job to restore and save.
+ */
+export const cacheDirOf = (root: string): string => path.join(root, '.warta', 'cache')
 
 /** What a successful build did. */
 export interface BuildReport {

@@ -4,7 +4,7 @@ import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
-import { createSourceProcessor } from '../content/process-sources.js'
+import { createSourceProcessor, type SourceProcessor } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { checkQuality } from '../quality/index.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
@@ -30,6 +30,7 @@ import type { SiteBuildResult, SiteBuildRun } from './run-types.js'
 import { loadSiteInputs, type SiteInputs } from './site-inputs.js'
 import { generateSiteOutputs } from './site-outputs.js'
 import { createSourceStore, type SourceUpdate } from './source-store.js'
+import { createWorkerPool, type WorkerPool } from './worker-pool.js'
 
 /** One of `count` shards, numbered from 0. */
 export interface Shard {
@@ -89,7 +90,6 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       cache: options.cache ?? NO_CACHE,
       sourceIndexFile: options.sourceIndexFile,
       localContext,
-      createProcessor: () => createSourceProcessor(config, localContext),
       checkFrontMatter: createFrontMatterCheck(config),
     }),
   )
@@ -102,6 +102,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     theme: config.theme,
     strings: config.strings,
     pageSize: config.pageSize,
+    pageNumbering: config.pageNumbering,
     structuredData: options.structuredData ?? NO_STRUCTURED_DATA,
     cardMemo: store.cards,
   }
@@ -112,91 +113,110 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     themeName: config.theme.name,
   }
 
+  /** Gives a run the build's worker threads (started on first use) and ends them after it. */
+  const withWorkers = async <T>(work: (workers: WorkerPool, processor: SourceProcessor) => Promise<T>) => {
+    const workers = createWorkerPool()
+    try {
+      return await work(workers, createSourceProcessor(config, localContext, workers))
+    } finally {
+      await workers.close()
+    }
+  }
+
   return {
     config,
-    async processShard(shard, run = {}) {
-      const share = (sourcePath: string) => shardOf(sourcePath, shard.count) === shard.index
-      const { entries } = await store.sources.update({ share, onProgress: run.onProgress })
-      return entries.map(({ cacheKey, record, diagnostics }) => ({
-        key: cacheKey,
-        value: { record, diagnostics },
-      }))
-    },
+    processShard: (shard, run = {}) =>
+      withWorkers(async (_workers, processor) => {
+        const share = (sourcePath: string) => shardOf(sourcePath, shard.count) === shard.index
+        const { entries } = await store.sources.update({ share, onProgress: run.onProgress, processor })
+        return entries.map(({ cacheKey, record, diagnostics }) => ({
+          key: cacheKey,
+          value: { record, diagnostics },
+        }))
+      }),
 
-    async run(run = {}) {
-      const now = run.now ?? Date.now()
-      const sources = await store.sources.update(run)
-      const diagnostics: Diagnostic[] = sources.entries.flatMap((e) => e.diagnostics)
-      append(diagnostics, skippedFiles(sources.skipped, toRootRelative(config.root, config.contentDir)))
-      const inputs = await loadSiteInputs(config, store.inputs, run.changes)
-      store.inputs = inputs
-      const last = store.lastRun
-      const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
-      if (last && edits) return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
-      store.lastRun = undefined
-      const sourceDiagnostics = diagnostics.length
+    run: (run = {}) => withWorkers((workers, processor) => runPipeline(run, workers, processor)),
+  }
 
-      const model = modelSite(config, store, sources, inputs, now, diagnostics)
-      await store.sources.saveIndex(sources)
-      const registry = new PathRegistry()
-      const routed = routeSite(model, config.permalinks, registry)
-      const pages = createPages(routed, registry, { ...pageOptions, now })
-      append(diagnostics, registry.diagnostics)
-      const routeProblems = registry.diagnostics.length
-      const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
-      const result: SiteBuildResult = {
-        files: [],
-        changed: new Set(),
-        diagnostics,
-        articles: routed.articles.length,
-        pages: pages.length,
-        schedule: computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone),
-        permalinks: { history: moved.history, added: moved.added },
-      }
-      if (hasErrors(diagnostics)) return result
+  async function runPipeline(run: SiteBuildRun, workers: WorkerPool, processor: SourceProcessor) {
+    const now = run.now ?? Date.now()
+    const sources = await store.sources.update({ ...run, processor })
+    const diagnostics: Diagnostic[] = sources.entries.flatMap((e) => e.diagnostics)
+    append(diagnostics, skippedFiles(sources.skipped, toRootRelative(config.root, config.contentDir)))
+    const inputs = await loadSiteInputs(config, store.inputs, run.changes)
+    store.inputs = inputs
+    const last = store.lastRun
+    const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
+    if (last && edits) return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
+    store.lastRun = undefined
+    const sourceDiagnostics = diagnostics.length
 
-      const files = collectBuiltFiles(run.emit)
-      const assetKey = hashText(inputs.assets.map((a) => a.outputPath).join(','))
-      const plan = planRender(pages, {
-        templateKey: inputs.renderer.templateKey,
+    const model = modelSite(config, store, sources, inputs, now, diagnostics)
+    await store.sources.saveIndex(sources)
+    const registry = new PathRegistry()
+    const routed = routeSite(model, config.permalinks, registry)
+    const pages = createPages(routed, registry, { ...pageOptions, now })
+    append(diagnostics, registry.diagnostics)
+    const routeProblems = registry.diagnostics.length
+    const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
+    const result: SiteBuildResult = {
+      files: [],
+      changed: new Set(),
+      diagnostics,
+      articles: routed.articles.length,
+      pages: pages.length,
+      schedule: computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone),
+      permalinks: { history: moved.history, added: moved.added },
+    }
+    if (hasErrors(diagnostics)) return result
+
+    const files = collectBuiltFiles(run.emit)
+    const assetKey = hashText(inputs.assets.map((a) => a.outputPath).join(','))
+    const plan = planRender(pages, {
+      templateKey: inputs.renderer.templateKey,
+      assetKey,
+      previousKeys: store.outputKeys,
+      isCurrent: run.isCurrent,
+    })
+    const renderOptions = {
+      renderer: inputs.renderer,
+      setup: inputs.renderSetup,
+      themeName: config.theme.name,
+      workers,
+    }
+    append(diagnostics, await renderPages(plan, files, renderOptions))
+    const generated = await generateSiteOutputs(routed, {
+      ...outputOptions,
+      pages,
+      termPaths: createTermPaths(routed),
+      now,
+      // A streaming build runs once: what it generated need not stay in memory for a next run.
+      memo: run.emit && !preview ? new Map() : store.generated,
+      reuse: run.reuseGenerated,
+    })
+    await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
+    await addStaticFiles(files, registry, inputs, config.root)
+    // Paths claimed since the pages: files that collide with a page or with each other.
+    append(diagnostics, registry.diagnostics.slice(routeProblems))
+    if (hasErrors(diagnostics)) return result
+
+    if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list)))
+    append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
+    result.files = files.list
+    result.changed = recordOutputs(store, files.list, true)
+    if (preview)
+      store.lastRun = {
+        routed,
+        articles: new Map(routed.articles.map((a) => [a.sourcePath, a])),
+        pages: new Map(pages.map((page) => [page.outputPath, page])),
+        inputs,
         assetKey,
-        previousKeys: store.outputKeys,
-        isCurrent: run.isCurrent,
-      })
-      append(diagnostics, await renderPages(plan, inputs.renderer, files, config.theme.name))
-      const generated = await generateSiteOutputs(routed, {
-        ...outputOptions,
-        pages,
-        termPaths: createTermPaths(routed),
-        now,
-        // A streaming build runs once: what it generated need not stay in memory for a next run.
-        memo: run.emit ? new Map() : store.generated,
-        reuse: run.reuseGenerated,
-      })
-      await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
-      await addStaticFiles(files, registry, inputs, config.root)
-      // Paths claimed since the pages: files that collide with a page or with each other.
-      append(diagnostics, registry.diagnostics.slice(routeProblems))
-      if (hasErrors(diagnostics)) return result
-
-      if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list)))
-      append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
-      result.files = files.list
-      result.changed = recordOutputs(store, files.list, true)
-      if (preview)
-        store.lastRun = {
-          routed,
-          articles: new Map(routed.articles.map((a) => [a.sourcePath, a])),
-          pages: new Map(pages.map((page) => [page.outputPath, page])),
-          inputs,
-          assetKey,
-          day: dayOf(now),
-          sourceCount: sources.paths.length,
-          siteDiagnostics: diagnostics.slice(sourceDiagnostics),
-          result: { ...result, files: files.list.map(({ path, key, group }) => ({ path, key, group })) },
-        }
-      return result
-    },
+        day: dayOf(now),
+        sourceCount: sources.paths.length,
+        siteDiagnostics: diagnostics.slice(sourceDiagnostics),
+        result: { ...result, files: files.list.map(({ path, key, group }) => ({ path, key, group })) },
+      }
+    return result
   }
 }
 

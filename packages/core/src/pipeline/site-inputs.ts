@@ -5,11 +5,12 @@ import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type AuthorEntity, readAuthors } from '../content/read-authors.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import { createRenderer, type Renderer } from '../render/create-renderer.js'
-import { readTemplateFiles } from '../render/template-files.js'
+import { createHelperContext, type RenderSetup } from '../render/render-setup.js'
+import { readTemplateFiles, type TemplateFile } from '../render/template-files.js'
 import { readThemeAssets, type ThemeAsset } from '../render/theme-assets.js'
 import { PERMALINK_HISTORY_FILE } from '../routes/permalink-history.js'
-import { createUrlFor } from '../routes/to-views.js'
 import { compareText } from '../util/compare-text.js'
+import { hashText } from '../util/hash.js'
 import type { SourceChanges } from './source-store.js'
 
 /** Everything a build reads besides the articles: authors, templates, assets, public files, permalink history. */
@@ -18,6 +19,8 @@ export interface SiteInputs {
   /** Problems in author files and templates. */
   diagnostics: Diagnostic[]
   renderer: Renderer
+  /** What worker threads need to make the same renderer; absent when they cannot (a theme from code, no config file). */
+  renderSetup?: RenderSetup
   assets: ThemeAsset[]
   publicFiles: { path: string; from: string; key: string }[]
   /** The permalink history file's text, if there is one. */
@@ -40,6 +43,31 @@ export async function loadSiteInputs(
   return last && onlyContent ? last : loadInputs(config)
 }
 
+/** See `RenderSetup`: a theme is made again in a worker from its module, else from the config file. */
+function renderSetupOf(
+  config: ResolvedConfig,
+  layouts: Map<string, TemplateFile>,
+  partials: Map<string, TemplateFile>,
+  assets: Map<string, string>,
+): RenderSetup | undefined {
+  const theme = config.theme.module
+    ? { module: config.theme.module }
+    : config.configFile
+      ? { configFile: config.configFile }
+      : undefined
+  if (!theme) return undefined
+  const setup = {
+    theme,
+    layouts: [...layouts.values()],
+    partials: [...partials.values()],
+    site: config.site,
+    strings: config.strings,
+    assets: [...assets],
+    root: config.root,
+  }
+  return { key: hashText(JSON.stringify(setup)), ...setup }
+}
+
 async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
   const [authorData, assets, layouts, partials, publicEntries, permalinkHistory] = await Promise.all([
     readAuthors(config.root),
@@ -49,23 +77,13 @@ async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
     fg('**/*', { cwd: config.publicDir, onlyFiles: true, followSymbolicLinks: false, stats: true }),
     readFile(path.join(config.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
   ])
-  const urlFor = createUrlFor(config.site.basePath)
   const assetUrls = new Map(assets.map((a) => [a.name, a.outputPath]))
   const renderer = createRenderer({
     theme: config.theme,
     layouts,
     partials,
     root: config.root,
-    helperContext: {
-      site: config.site,
-      strings: config.strings,
-      url: urlFor,
-      asset: (name) => {
-        const output = assetUrls.get(name)
-        if (!output) throw new Error(`The theme has no asset "${name}" in its assets/ folder.`)
-        return urlFor(`/${output}`)
-      },
-    },
+    helperContext: createHelperContext(config.site, config.strings, assetUrls),
   })
   const publicFiles = publicEntries
     .sort((a, b) => compareText(a.path, b.path))
@@ -78,6 +96,7 @@ async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
     authors: authorData.authors,
     diagnostics: [...authorData.diagnostics, ...renderer.diagnostics],
     renderer,
+    renderSetup: renderSetupOf(config, layouts, partials, assetUrls),
     assets,
     publicFiles,
     permalinkHistory,

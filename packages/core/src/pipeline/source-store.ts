@@ -49,8 +49,6 @@ export interface SourceStoreOptions {
   sourceIndexFile?: string
   /** The content stage on this thread, for a body whose cache entry is gone. */
   localContext: () => Promise<ProcessSourceContext>
-  /** A processor of sources for one update (a worker pool when worth it). */
-  createProcessor: () => SourceProcessor
   /** The front matter's problems (parse, schema), checked on this thread before any body is converted. */
   checkFrontMatter: (sourcePath: string, raw: string) => Promise<Diagnostic[]>
 }
@@ -66,10 +64,12 @@ export interface SourceStore {
    * changed ones), reads only those whose size or mtime changed, and processes only those
    * whose text changed, from the cache or afresh. `share` limits the run to some sources (shards).
    */
-  update(options?: {
+  update(options: {
     changes?: SourceChanges
     share?: (sourcePath: string) => boolean
     onProgress?: (done: number, total: number) => void
+    /** What converts the sources that changed: the run's, on its worker threads when worth it. */
+    processor: SourceProcessor
   }): Promise<SourceUpdate>
   entry(sourcePath: string): SourceEntry | undefined
   /** An article's body: from the cache, or made again from the source when its cache entry is gone. */
@@ -174,6 +174,7 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     files: readonly { sourcePath: string; file?: Stats }[],
     replaced: Map<string, SourceEntry | undefined>,
     progress: (count: number) => void,
+    processor: SourceProcessor,
   ) {
     const checkedAt = Date.now()
     const misses: Miss[] = []
@@ -210,41 +211,40 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
       for (const { sourcePath } of misses) sources.delete(sourcePath)
       return progress(misses.length)
     }
-    await processMisses(misses, progress)
+    await processMisses(misses, progress, processor)
   }
 
-  async function processMisses(misses: Miss[], progress: (count: number) => void) {
-    const processor = options.createProcessor()
-    try {
-      for (let start = 0; start < misses.length; start += READ_GROUP) {
-        const group = await mapConcurrent(misses.slice(start, start + READ_GROUP), 32, async (miss) => {
-          const raw = miss.raw ?? (await readFile(path.join(root, miss.sourcePath), 'utf8'))
-          // A file rewritten since it was checked is processed as it is now, under its new hash.
-          const rawHash = hashText(raw)
-          if (rawHash === miss.entry.rawHash) return { ...miss, raw }
-          const cacheKey = hashText(`${options.fingerprint}\0${miss.sourcePath}\0${rawHash}`)
-          return { ...miss, raw, entry: { ...miss.entry, rawHash, cacheKey } }
-        })
-        await processor.process(
-          group.map(({ sourcePath, raw, entry }) => ({ sourcePath, raw, rawHash: entry.rawHash, entry })),
-          async (source, result) => {
-            const { entry } = source as (typeof group)[number]
-            const stored = await cache.set(entry.cacheKey, result)
-            const made = { ...entry, ...result }
-            sources.set(source.sourcePath, stored ? slimmed(made) : made)
-            progress(1)
-          },
-        )
-      }
-    } finally {
-      await processor.close()
+  async function processMisses(
+    misses: Miss[],
+    progress: (count: number) => void,
+    processor: SourceProcessor,
+  ) {
+    for (let start = 0; start < misses.length; start += READ_GROUP) {
+      const group = await mapConcurrent(misses.slice(start, start + READ_GROUP), 32, async (miss) => {
+        const raw = miss.raw ?? (await readFile(path.join(root, miss.sourcePath), 'utf8'))
+        // A file rewritten since it was checked is processed as it is now, under its new hash.
+        const rawHash = hashText(raw)
+        if (rawHash === miss.entry.rawHash) return { ...miss, raw }
+        const cacheKey = hashText(`${options.fingerprint}\0${miss.sourcePath}\0${rawHash}`)
+        return { ...miss, raw, entry: { ...miss.entry, rawHash, cacheKey } }
+      })
+      await processor.process(
+        group.map(({ sourcePath, raw, entry }) => ({ sourcePath, raw, rawHash: entry.rawHash, entry })),
+        async (source, result) => {
+          const { entry } = source as (typeof group)[number]
+          const stored = await cache.set(entry.cacheKey, result)
+          const made = { ...entry, ...result }
+          sources.set(source.sourcePath, stored ? slimmed(made) : made)
+          progress(1)
+        },
+      )
     }
   }
 
   return {
     slugger,
     entry: (sourcePath) => sources.get(sourcePath),
-    async update({ changes, share, onProgress } = {}) {
+    async update({ changes, share, onProgress, processor }) {
       const known = listed && changes ? knownChanges(changes, listed) : undefined
       let all = known?.paths
       if (!all) {
@@ -263,7 +263,7 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
       }
       const files = toRead(known?.reread ?? paths, progress)
       const replaced = new Map<string, SourceEntry | undefined>()
-      await readAndProcess(files, replaced, progress)
+      await readAndProcess(files, replaced, progress, processor)
       return {
         paths,
         // A source left unread (see `readAndProcess`) has no entry this run.

@@ -1,3 +1,4 @@
+import type { PageNumbering } from '../config/types.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
 import type { ArticleImage, LogEntry } from '../site/types.js'
@@ -77,13 +78,34 @@ export interface ArticleView extends CardView {
 
 /** A numbered page of a listing. */
 export interface PaginationView {
-  /** 1-based. */
+  /** How the listing's pages past the first are numbered (`pageNumbering`). */
+  numbering: PageNumbering
+  /** Whether this is the listing's first page, with its newest articles. */
+  first: boolean
+  /**
+   * This page's number, as in its URL: from 1 on the first page (`newest-first`); from the
+   * oldest archive page, 1, with 0 for the first page (`oldest-first`).
+   */
   current: number
-  total: number
+  /**
+   * How many pages the listing has (`newest-first`). Absent with `oldest-first`, whose archive
+   * pages name no count, so that a full one keeps its bytes as the listing grows.
+   */
+  total?: number
+  /** The next newer page. */
   prev?: string
+  /** The next older page. */
   next?: string
-  pages: { number: number; url: string; current: boolean }[]
+  /**
+   * The page bar, newest first. `newest-first`: every page. `oldest-first`: the first page
+   * (number 0), the next newer archive page, this one, the next older, and page 1, with a gap
+   * where pages are left out.
+   */
+  pages: PaginationItem[]
 }
+
+/** A link of a page bar, or (`oldest-first`) a gap where pages are left out. */
+export type PaginationItem = { number: number; url: string; current: boolean } | { gap: true }
 
 /** A feed a page links to with `<link rel="alternate">`. */
 export interface FeedLink {

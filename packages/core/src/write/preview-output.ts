@@ -61,3 +61,26 @@ export async function openPreviewOutput(outDir: string, root: string): Promise<P
     },
   }
 }
+
+/** Files handed to a preview folder in groups of this many, so its record is saved once a group. */
+const STREAM_GROUP = 64
+
+/** A run's files written to the preview folder as they are made (`emit`); `flush` writes the last group. */
+export function streamInto(output: PreviewOutput): {
+  add: (file: OutputFile) => Promise<void>
+  flush: () => Promise<void>
+} {
+  let pending: OutputFile[] = []
+  const flush = async () => {
+    const files = pending
+    pending = []
+    if (files.length > 0) await output.update(files, [])
+  }
+  return {
+    async add(file) {
+      pending.push(file)
+      if (pending.length >= STREAM_GROUP) await flush()
+    },
+    flush,
+  }
+}

@@ -151,9 +151,7 @@ describe('errors found fast, and none hidden', () => {
     const error = await buildError(root)
     expect(where(error)).toEqual(['content/tanpa-tanggal.md:1:1 front-matter-schema'])
     // No article was converted, so the cache holds none.
-    const cached = await listFiles(path.join(root, 'node_modules', '.cache', 'warta', 'articles')).catch(
-      () => [],
-    )
+    const cached = await listFiles(path.join(root, '.warta', 'cache', 'articles')).catch(() => [])
     expect(cached).toEqual([])
   })
 

@@ -160,15 +160,39 @@ describe('build', () => {
     expect(files).toEqual(expect.arrayContaining(['penulis/rina/index.html', 'arsip/index.html']))
   })
 
-  test('paginates listings by pageSize', async () => {
+  test('paginates listings by pageSize: the newest first, then archive pages numbered from the oldest', async () => {
     const root = await copySite('newsroom')
     const config = await siteConfig(root, { pageSize: 1 })
     const { outDir } = await build(config, { now: NOW })
     const files = await listFiles(outDir)
     expect(files).toEqual(
+      expect.arrayContaining(['category/pemerintahan/page/1/index.html', 'archive/page/2/index.html']),
+    )
+    expect(files).not.toContain('archive/page/3/index.html')
+    const oldest = await readOutput(outDir, 'archive/page/1/index.html')
+    expect(oldest).toContain('data-current="1" data-total=""')
+    expect(oldest).toContain('<a rel="prev" href="/archive/page/2/">')
+    expect(oldest).not.toContain('rel="next"')
+    const newest = await readOutput(outDir, 'archive/page/2/index.html')
+    expect(newest).toContain('<a rel="prev" href="/archive/">')
+    expect(newest).toContain('<a rel="next" href="/archive/page/1/">')
+    // The oldest article is on page 1, the newest on the listing itself.
+    const cards = (html: string) => html.match(/<ol class="cards">([\s\S]*?)<\/ol>/)?.[1] ?? ''
+    const first = await readOutput(outDir, 'archive/index.html')
+    expect(cards(first).match(/<li>/g)).toHaveLength(1)
+    expect(cards(oldest).match(/<li>/g)).toHaveLength(1)
+    expect(cards(first)).not.toEqual(cards(oldest))
+  })
+
+  test('pageNumbering: newest-first numbers pages on from the first', async () => {
+    const root = await copySite('newsroom')
+    const config = await siteConfig(root, { pageSize: 1, pageNumbering: 'newest-first' })
+    const { outDir } = await build(config, { now: NOW })
+    const files = await listFiles(outDir)
+    expect(files).toEqual(
       expect.arrayContaining(['category/pemerintahan/page/2/index.html', 'archive/page/3/index.html']),
     )
-    expect(files).not.toContain('archive/page/4/index.html')
+    expect(files).not.toContain('archive/page/1/index.html')
     const second = await readOutput(outDir, 'archive/page/2/index.html')
     expect(second).toContain('data-current="2" data-total="3"')
     expect(second).toContain('<a rel="prev" href="/archive/">')

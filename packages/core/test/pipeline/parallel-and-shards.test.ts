@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 // The built package: the worker pool runs compiled workers from dist/.
 import { build, buildShard, merge, type WartaConfig } from '../../dist/index.js'
-import { testTheme } from '../fixtures/theme/index.js'
+import { testTheme, testThemeDir } from '../fixtures/theme/index.js'
 import { createTempDir, listFiles, NOW } from '../helpers.js'
 
 const SECTIONS = ['Pemerintahan', 'Ekonomi', 'Hukum', 'Olahraga']
@@ -87,5 +87,41 @@ describe('parallel and sharded builds', () => {
     const merged = path.join(root, 'merged')
     await merge(config(root, merged), shardDirs, { now: NOW, cache: false })
     expect(await readTree(merged)).toEqual(expected)
+  })
+
+  test('pages are rendered on the worker threads when the theme says where to find it, with the same bytes', async () => {
+    const root = await createTempDir()
+    await writeSite(root, 120)
+    const base = await readFile(path.join(testThemeDir, 'layouts', 'base.hbs'), 'utf8')
+    await mkdir(path.join(root, 'layouts'), { recursive: true })
+    await writeFile(
+      path.join(root, 'layouts', 'base.hbs'),
+      base.replace(
+        '<meta charset="utf-8">',
+        '<meta charset="utf-8"><meta name="rendered-on" content="{{thread}}">',
+      ),
+    )
+    const { threadTheme } = await import('../fixtures/theme/thread-theme.mjs')
+    const trees: Map<string, string>[] = []
+    for (const count of ['1', '2', '4']) {
+      process.env.WARTA_WORKERS = count
+      const outDir = path.join(root, `out-${count}`)
+      await build({ ...config(root, outDir), theme: threadTheme() }, { now: NOW, cache: false })
+      trees.push(await readTree(outDir))
+    }
+    const [one, two, four] = trees as [Map<string, string>, Map<string, string>, Map<string, string>]
+    const where = (tree: Map<string, string>) =>
+      new Set(
+        [...tree]
+          .filter(([file]) => file.endsWith('.html'))
+          .map(([, html]) => /rendered-on" content="(\w+)"/.exec(html)?.[1]),
+      )
+    expect(where(one)).toEqual(new Set(['main']))
+    expect(where(two)).toEqual(new Set(['worker']))
+    expect(where(four)).toEqual(new Set(['worker']))
+    const withoutThread = (tree: Map<string, string>) =>
+      new Map([...tree].map(([file, text]) => [file, text.replace(/rendered-on" content="\w+"/, '')]))
+    expect(withoutThread(two)).toEqual(withoutThread(one))
+    expect(withoutThread(four)).toEqual(withoutThread(one))
   })
 })

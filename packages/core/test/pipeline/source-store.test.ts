@@ -8,6 +8,7 @@ import {
   type ProcessSourceContext,
   processSource,
 } from '../../src/content/process-source.js'
+import type { SourceProcessor } from '../../src/content/process-sources.js'
 import { createProcessor } from '../../src/markdown/create-processor.js'
 import { DEFAULT_EMBEDS } from '../../src/markdown/embed-allowlist.js'
 import { createSourceStore, type SourceStoreOptions } from '../../src/pipeline/source-store.js'
@@ -36,20 +37,21 @@ async function storeIn(root: string, extra: Partial<SourceStoreOptions> = {}) {
     fingerprint: 'test',
     cache: createArticleCache(path.join(root, 'cache')),
     localContext,
-    // On this thread: the store is under test, not the worker pool.
-    createProcessor: () => ({
-      async process(sources, onResult) {
-        for (const source of sources) {
-          processed++
-          await onResult(source, await processSource(source.sourcePath, source.raw, context, source.rawHash))
-        }
-      },
-      close: async () => undefined,
-    }),
     checkFrontMatter: async (sourcePath, raw) => checkFrontMatter(sourcePath, raw, context.schema),
     ...extra,
   })
-  return { store, processed: () => processed }
+  // On this thread: the store is under test, not the worker pool.
+  const processor: SourceProcessor = {
+    async process(sources, onResult) {
+      for (const source of sources) {
+        processed++
+        await onResult(source, await processSource(source.sourcePath, source.raw, context, source.rawHash))
+      }
+    },
+  }
+  const update = (options: Omit<Parameters<typeof store.update>[0], 'processor'> = {}) =>
+    store.update({ ...options, processor })
+  return { store, update, processed: () => processed }
 }
 
 describe('createSourceStore', () => {
@@ -57,8 +59,8 @@ describe('createSourceStore', () => {
     const root = await createTempDir()
     await mkdir(path.join(root, 'content'), { recursive: true })
     await writeFile(path.join(root, 'content', 'banjir.md'), article('Banjir', 'Air naik di *Samarinda*.'))
-    const { store, processed } = await storeIn(root)
-    const first = await store.update()
+    const { store, update: run, processed } = await storeIn(root)
+    const first = await run()
     expect(first.paths).toEqual(['content/banjir.md'])
     expect(first.read).toEqual(['content/banjir.md'])
     expect(first.entries[0]?.record?.html).toBe('')
@@ -67,7 +69,7 @@ describe('createSourceStore', () => {
     expect(await store.bodyOf({ sourcePath: 'content/banjir.md', record })).toBe(
       '<p>Air naik di <em>Samarinda</em>.</p>',
     )
-    const again = await store.update()
+    const again = await run()
     expect(again.replaced.size).toBe(0)
     expect(processed()).toBe(1)
   })
@@ -78,13 +80,13 @@ describe('createSourceStore', () => {
     const file = path.join(root, 'content', 'a.md')
     await writeFile(file, article('A', 'Satu.'))
     await writeFile(path.join(root, 'content', 'b.md'), article('B', 'Dua.'))
-    const { store } = await storeIn(root)
-    const before = await store.update()
+    const { store, update: run } = await storeIn(root)
+    const before = await run()
     await writeFile(file, article('A', 'Satu, diperbarui.'))
-    const after = await store.update({ changes: { changed: new Set([file]), removed: new Set() } })
+    const after = await run({ changes: { changed: new Set([file]), removed: new Set() } })
     expect([...after.replaced.keys()]).toEqual(['content/a.md'])
     expect(after.replaced.get('content/a.md')?.rawHash).toBe(before.entries[0]?.rawHash)
-    const removed = await store.update({
+    const removed = await run({
       changes: { changed: new Set(), removed: new Set([path.join(root, 'content', 'b.md')]) },
     })
     expect(removed.paths).toEqual(['content/a.md'])
@@ -96,8 +98,8 @@ describe('createSourceStore', () => {
     await mkdir(path.join(root, 'content'), { recursive: true })
     await writeFile(path.join(root, 'content', 'a.md'), article('A', 'Satu.'))
     const sourceIndexFile = path.join(root, 'sources.ndjson')
-    const { store } = await storeIn(root, { sourceIndexFile })
-    const update = await store.update()
+    const { store, update: run } = await storeIn(root, { sourceIndexFile })
+    const update = await run()
     expect(store.slugger.slug('Kalimantan Timur')).toBe('kalimantan-timur')
     await store.saveIndex(update)
     const next = (await storeIn(root, { sourceIndexFile })).store
@@ -111,15 +113,15 @@ describe('createSourceStore', () => {
     for (let i = 0; i < 30; i++)
       await writeFile(path.join(root, 'content', `berita-${i}.md`), article(`Berita ${i}`, 'Isi.'))
     await writeFile(path.join(root, 'content', 'rusak.md'), '---\ntitle: Tanpa tanggal\n---\n\nIsi.\n')
-    const { store, processed } = await storeIn(root)
-    const update = await store.update()
+    const { store, update: run, processed } = await storeIn(root)
+    const update = await run()
     expect(processed()).toBe(0)
     expect(update.entries.flatMap((e) => e.diagnostics)).toEqual([
       expect.objectContaining({ file: 'content/rusak.md', ruleId: 'front-matter-schema' }),
     ])
     expect(store.entry('content/berita-0.md')).toBeUndefined()
     await writeFile(path.join(root, 'content', 'rusak.md'), article('Dengan tanggal', 'Isi.'))
-    const fixed = await store.update()
+    const fixed = await run()
     expect(processed()).toBe(31)
     expect(fixed.entries.filter((e) => e.record)).toHaveLength(31)
   })
@@ -130,7 +132,7 @@ describe('createSourceStore', () => {
     await writeFile(path.join(root, 'content', 'a.md'), article('A', 'Satu.'))
     for (const name of ['b.mdx', 'c.mdx', 'lama/d.markdown', 'foto.jpg'])
       await writeFile(path.join(root, 'content', name), 'x')
-    const update = await (await storeIn(root)).store.update()
+    const update = await (await storeIn(root)).update()
     expect(update.paths).toEqual(['content/a.md'])
     expect([...update.skipped]).toEqual([
       ['.markdown', 1],

@@ -37,7 +37,8 @@ export function isSiteLanguage(lang: unknown, options: HelperOptions): boolean {
 
 /** `(isPaged pagination)`: a listing with more than one page. */
 export function isPaged(pagination: unknown): boolean {
-  return Number((pagination as { total?: unknown } | undefined)?.total) > 1
+  const { total, pages } = (pagination ?? {}) as { total?: unknown; pages?: unknown }
+  return Number(total) > 1 || (total === undefined && Array.isArray(pages) && pages.length > 1)
 }
 
 /**
@@ -48,7 +49,7 @@ export function isPaged(pagination: unknown): boolean {
 export function isListingLead(options: HelperOptions): boolean {
   const first = (options.data as { first?: unknown } | undefined)?.first === true
   const listing = rootOf(options).listing
-  return first && listing?.pagination.current === 1 && !listing.author
+  return first && listing?.pagination.first === true && !listing.author
 }
 
 /** How many live blog entries the "latest developments" box lists. */

@@ -1,33 +1,11 @@
 import type { ArticleAuthor } from '../../site/types.js'
 import { absoluteUrl } from '../absolute-url.js'
-import { paginatedPath } from '../permalink.js'
 import type { RoutedCollection, RoutedSite } from '../route-site.js'
-import type { UrlFor } from '../to-views.js'
-import type { AuthorProfileView, PageMeta, PaginationView } from '../views.js'
+import type { AuthorProfileView, PageMeta } from '../views.js'
 import type { PageKit, PageSpec } from './page-kit.js'
+import { paginateListing } from './pagination.js'
 
 type ListingKind = 'category' | 'tag' | 'author' | 'archive'
-
-function paginate(
-  listingPath: string,
-  current: number,
-  total: number,
-  pageWord: string,
-  urlFor: UrlFor,
-): PaginationView {
-  const url = (n: number) => urlFor(paginatedPath(listingPath, n, pageWord))
-  return {
-    current,
-    total,
-    prev: current > 1 ? url(current - 1) : undefined,
-    next: current < total ? url(current + 1) : undefined,
-    pages: Array.from({ length: total }, (_, i) => ({
-      number: i + 1,
-      url: url(i + 1),
-      current: i + 1 === current,
-    })),
-  }
-}
 
 /** The author a collection of kind `author` is about, as its articles' bylines have them. */
 const authorOf = (collection: RoutedCollection): ArticleAuthor | undefined =>
@@ -45,8 +23,7 @@ function authorMeta(profile: AuthorProfileView, kit: PageKit): Partial<PageMeta>
 
 /** The numbered pages of one listing. */
 function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: PageKit): PageSpec[] {
-  const { strings, pageSize } = kit.options
-  const total = Math.max(1, Math.ceil(collection.articles.length / pageSize))
+  const { strings, pageSize, pageNumbering } = kit.options
   const ownFeeds = kit.listingFeeds(kind, collection.path, collection.term.name)
   const pageWord = strings['route.page'] ?? 'page'
   const kindLabel = kind === 'archive' ? undefined : (strings[`listing.${kind}`] ?? kind)
@@ -59,17 +36,25 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
     return profile
   }
   const { structuredData } = kit.options
-  return Array.from({ length: total }, (_, i): PageSpec => {
-    const n = i + 1
-    const path = paginatedPath(collection.path, n, pageWord)
-    const ids = collection.articles.slice(i * pageSize, n * pageSize).map((a) => a.id)
-    const pageTitle =
-      n > 1 ? `${label} (${(strings['pagination.page'] ?? 'Page {n}').replace('{n}', String(n))})` : label
+  const listingPages = paginateListing({
+    path: collection.path,
+    count: collection.articles.length,
+    size: pageSize,
+    numbering: pageNumbering,
+    pageWord,
+    urlFor: kit.urlFor,
+  })
+  return listingPages.map(({ path, number, from, to, pagination }): PageSpec => {
+    const ids = collection.articles.slice(from, to).map((a) => a.id)
+    const pageTitle = pagination.first
+      ? label
+      : `${label} (${(strings['pagination.page'] ?? 'Page {n}').replace('{n}', String(number))})`
     return {
       path,
       owner: `the ${kind} listing "${collection.term.name}"`,
       layout: 'listing',
-      key: `${kind}|${collection.term.name}|${n}/${total}|${kit.cardKeys(ids)}${author ? kit.profileKey([author]) : ''}`,
+      // The page bar is in the key whole: an archive page keeps its key while its links stay put.
+      key: `${kind}|${collection.term.name}|${JSON.stringify(pagination)}|${kit.cardKeys(ids)}${author ? kit.profileKey([author]) : ''}`,
       context: async () => {
         const who = author ? await profileOf(author) : undefined
         return {
@@ -101,7 +86,7 @@ function listingPagesOf(collection: RoutedCollection, kind: ListingKind, kit: Pa
             url: kit.urlFor(collection.path),
             ...(who ? { author: who } : {}),
             articles: ids.map(kit.cardOf),
-            pagination: paginate(collection.path, n, total, pageWord, kit.urlFor),
+            pagination,
           },
         }
       },

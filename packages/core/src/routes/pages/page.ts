@@ -1,5 +1,6 @@
 import type { ResolvedConfig, ResolvedSite } from '../../config/resolve-config.js'
 import type { Strings, Theme } from '../../config/theme.js'
+import type { PageNumbering } from '../../config/types.js'
 import type { RoutedArticle } from '../route-site.js'
 import type { ArticleView, AuthorProfileView, CardView, Crumb, PageContext } from '../views.js'
 
@@ -45,6 +46,7 @@ export interface PagesOptions {
   strings: Strings
   feeds: ResolvedConfig['feeds']
   pageSize: number
+  pageNumbering: PageNumbering
   structuredData: StructuredData
   /** The build's clock (for the footer year, which must not change within a build). */
   now: number

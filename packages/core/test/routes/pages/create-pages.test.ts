@@ -65,6 +65,7 @@ function pagesOf(
     strings: { 'route.page': 'halaman', 'route.archive': 'arsip', 'archive.title': 'Arsip' },
     feeds: FEEDS,
     pageSize: 2,
+    pageNumbering: 'oldest-first',
     structuredData: { article: () => ['{"@type":"NewsArticle"}'], listing: () => [], home: () => ['{}'] },
     now: NOW,
     bodyOf: async (article) => `<p>Isi ${article.title}</p>`,
@@ -87,16 +88,16 @@ describe('createPages', () => {
       ['article', '/2025/05/10/berita-0/'],
       ['listing', '/kategori/ekonomi/'],
       ['listing', '/kategori/pemerintahan/'],
-      ['listing', '/kategori/pemerintahan/halaman/2/'],
+      ['listing', '/kategori/pemerintahan/halaman/1/'],
       ['listing', '/tag/samarinda/'],
+      ['listing', '/tag/samarinda/halaman/1/'],
       ['listing', '/tag/samarinda/halaman/2/'],
-      ['listing', '/tag/samarinda/halaman/3/'],
       ['listing', '/penulis/rina/'],
+      ['listing', '/penulis/rina/halaman/1/'],
       ['listing', '/penulis/rina/halaman/2/'],
-      ['listing', '/penulis/rina/halaman/3/'],
       ['listing', '/arsip/'],
+      ['listing', '/arsip/halaman/1/'],
       ['listing', '/arsip/halaman/2/'],
-      ['listing', '/arsip/halaman/3/'],
       ['404', '/404.html'],
     ])
   })
@@ -192,15 +193,53 @@ describe('createPages', () => {
     expect(changed).toEqual([
       ...before.filter((p) => p.layout === 'article').map((p) => p.path),
       '/penulis/rina/',
+      '/penulis/rina/halaman/1/',
       '/penulis/rina/halaman/2/',
-      '/penulis/rina/halaman/3/',
     ])
   })
 
-  test('listing: page numbers, titles and links between pages', async () => {
-    const second = await byPath(pagesOf().pages, '/tag/samarinda/halaman/2/').context()
+  test('listing, numbered from the oldest: the newest on the first page, page 1 the oldest, links newest first', async () => {
+    const pages = pagesOf().pages
+    const shown = async (path: string) => (await byPath(pages, path).context()).listing
+    expect((await shown('/tag/samarinda/'))?.articles.map((c) => c.title)).toEqual(['Berita 4', 'Berita 3'])
+    expect((await shown('/tag/samarinda/halaman/2/'))?.articles.map((c) => c.title)).toEqual(['Berita 2'])
+    const oldest = await byPath(pages, '/tag/samarinda/halaman/1/').context()
+    expect(oldest.listing?.articles.map((c) => c.title)).toEqual(['Berita 1', 'Berita 0'])
+    expect(oldest.page.meta.title).toBe('tag: Samarinda (Page 1) | Kaltim News')
+    expect(oldest.listing?.pagination).toEqual({
+      numbering: 'oldest-first',
+      first: false,
+      current: 1,
+      prev: '/news/tag/samarinda/halaman/2/',
+      pages: [
+        { number: 0, url: '/news/tag/samarinda/', current: false },
+        { number: 2, url: '/news/tag/samarinda/halaman/2/', current: false },
+        { number: 1, url: '/news/tag/samarinda/halaman/1/', current: true },
+      ],
+    })
+    expect((await shown('/tag/samarinda/'))?.pagination).toMatchObject({
+      first: true,
+      current: 0,
+      next: '/news/tag/samarinda/halaman/2/',
+    })
+    expect((await shown('/tag/samarinda/halaman/2/'))?.pagination).toMatchObject({
+      prev: '/news/tag/samarinda/',
+      next: '/news/tag/samarinda/halaman/1/',
+    })
+  })
+
+  test('listing, numbered from the newest (pageNumbering: newest-first): page 2 follows the first', async () => {
+    const pages = pagesOf({ pageNumbering: 'newest-first' }).pages
+    expect(pages.filter((p) => p.path.startsWith('/tag/')).map((p) => p.path)).toEqual([
+      '/tag/samarinda/',
+      '/tag/samarinda/halaman/2/',
+      '/tag/samarinda/halaman/3/',
+    ])
+    const second = await byPath(pages, '/tag/samarinda/halaman/2/').context()
     expect(second.listing?.articles.map((c) => c.title)).toEqual(['Berita 2', 'Berita 1'])
     expect(second.listing?.pagination).toMatchObject({
+      numbering: 'newest-first',
+      first: false,
       current: 2,
       total: 3,
       prev: '/news/tag/samarinda/',
@@ -239,6 +278,7 @@ describe('createPages', () => {
       strings: { 'route.archive': 'arsip' },
       feeds: FEEDS,
       pageSize: 12,
+      pageNumbering: 'oldest-first',
       structuredData: { article: () => [], listing: () => [], home: () => [] },
       now: NOW,
       bodyOf: async () => '',

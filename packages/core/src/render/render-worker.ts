@@ -1,0 +1,52 @@
+import { loadConfig } from '../config/load-config.js'
+import { resolveConfig } from '../config/resolve-config.js'
+import type { Theme } from '../config/theme.js'
+import type { WartaConfig } from '../config/types.js'
+import type { PageContext } from '../routes/views.js'
+import { createRenderer, type Renderer, TemplateRenderError } from './create-renderer.js'
+import { createHelperContext, type RenderSetup } from './render-setup.js'
+
+/** A batch of pages for one worker job. */
+export interface RenderTask {
+  setup: RenderSetup
+  pages: { layout: string; context: PageContext }[]
+}
+
+/** One page's result: its HTML, or the error of the template that failed. */
+export type RenderedPage = { html: string } | { error: { file?: string; message: string } }
+
+let current: { key: string; renderer: Promise<Renderer> } | undefined
+
+async function themeOf(setup: RenderSetup): Promise<Theme> {
+  if ('module' in setup.theme) {
+    const { url, export: name, args } = setup.theme.module
+    const make = (await import(url))[name] as (...args: unknown[]) => Theme
+    return make(...args)
+  }
+  const { config } = await loadConfig(setup.theme.configFile)
+  return resolveConfig(config as WartaConfig).theme
+}
+
+async function rendererOf(setup: RenderSetup): Promise<Renderer> {
+  return createRenderer({
+    theme: await themeOf(setup),
+    layouts: new Map(setup.layouts.map((t) => [t.name, t])),
+    partials: new Map(setup.partials.map((t) => [t.name, t])),
+    root: setup.root,
+    helperContext: createHelperContext(setup.site, setup.strings, new Map(setup.assets)),
+  })
+}
+
+/** A worker's render job: renders a batch of pages with a renderer made once per setup. */
+export async function renderBatch(task: RenderTask): Promise<RenderedPage[]> {
+  if (current?.key !== task.setup.key) current = { key: task.setup.key, renderer: rendererOf(task.setup) }
+  const renderer = await current.renderer
+  return task.pages.map(({ layout, context }) => {
+    try {
+      return { html: renderer.render(layout, context) }
+    } catch (error) {
+      const file = error instanceof TemplateRenderError ? error.file : undefined
+      return { error: { file, message: (error as Error).message } }
+    }
+  })
+}
