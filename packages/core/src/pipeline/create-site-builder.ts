@@ -183,6 +183,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       setup: inputs.renderSetup,
       themeName: config.theme.name,
       workers,
+      warmUp: preview,
     }
     append(diagnostics, await renderPages(plan, files, renderOptions))
     const generated = await generateSiteOutputs(routed, {

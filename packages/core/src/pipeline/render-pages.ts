@@ -20,6 +20,11 @@ export interface RenderOptions {
   themeName: string
   setup?: RenderSetup
   workers?: WorkerPool
+  /**
+   * Compile this thread's templates too when the pages went to the workers (the preview, whose
+   * later edits render here): else the first edit pays for compiling every template it uses.
+   */
+  warmUp?: boolean
 }
 
 /** A page that could not be rendered, as a diagnostic on the template that failed (or the theme). */
@@ -63,6 +68,7 @@ export async function renderPages(
   const { setup, workers } = options
   if (setup && workers && workers.threads >= 2 && toRender.length >= MIN_PAGES_FOR_WORKERS) {
     await renderOnWorkers(toRender, files, diagnostics, { ...options, setup, workers })
+    if (options.warmUp) await renderOneOfEachLayout(toRender, options.renderer)
     return diagnostics
   }
   for (const { page, key } of toRender) {
@@ -135,6 +141,20 @@ async function runOnWorkers(workers: WorkerPool, task: RenderTask): Promise<Rend
     } catch (error) {
       const message = `its worker thread stopped: ${(workers.broken ?? (error as Error)).message}`
       return task.pages.map(() => ({ error: { message } }))
+    }
+  }
+}
+
+/** Renders one page of each layout on this thread, for nothing but the templates it compiles. */
+async function renderOneOfEachLayout(pages: readonly PlannedPage[], renderer: Renderer): Promise<void> {
+  const firstOfLayout = new Map<string, PlannedPage>()
+  for (const planned of pages)
+    if (!firstOfLayout.has(planned.page.layout)) firstOfLayout.set(planned.page.layout, planned)
+  for (const { page } of firstOfLayout.values()) {
+    try {
+      renderer.render(page.layout, await page.context())
+    } catch {
+      // The workers rendered this page already and reported its failure.
     }
   }
 }
