@@ -12,7 +12,8 @@ import { createPages } from '../routes/pages/create-pages.js'
 import type { StructuredData } from '../routes/pages/page.js'
 import { createTermPaths } from '../routes/pages/page-kit.js'
 import { parsePermalinkHistory, updatePermalinkHistory } from '../routes/permalink-history.js'
-import { PathRegistry, routeSite } from '../routes/route-site.js'
+import { PathRegistry, type RoutedArticle, routeSite } from '../routes/route-site.js'
+import { indexSearch } from '../search/index-search.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel } from '../site/create-site.js'
 import { computeSchedule } from '../site/schedule.js'
@@ -105,7 +106,17 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     pageNumbering: config.pageNumbering,
     structuredData: options.structuredData ?? NO_STRUCTURED_DATA,
     cardMemo: store.cards,
+    searchPath: config.search.enabled ? config.search.path : undefined,
   }
+  // Kept open between runs, unless a one-shot build streams its files (the preview streams its first).
+  const searchIndex = (articles: readonly RoutedArticle[], run: SiteBuildRun) =>
+    indexSearch(articles, {
+      lang: config.site.lang,
+      bodyOf,
+      memo: store.search,
+      keep: !run.emit || preview,
+      reuse: run.reuseGenerated,
+    })
   const editOptions = {
     ...outputOptions,
     lang: config.site.lang,
@@ -147,7 +158,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     store.inputs = inputs
     const last = store.lastRun
     const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
-    if (last && edits) return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
+    const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
+    if (last && edits)
+      return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now, search: reindex })
     store.lastRun = undefined
     const sourceDiagnostics = diagnostics.length
 
@@ -195,7 +208,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       memo: run.emit && !preview ? new Map() : store.generated,
       reuse: run.reuseGenerated,
     })
-    await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
+    const search = await reindex?.(routed.articles)
+    append(diagnostics, search?.diagnostics ?? [])
+    await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
+      ...generated,
+      ...(search?.files ?? []),
+    ])
     await addStaticFiles(files, registry, inputs, config.root)
     // Paths claimed since the pages: files that collide with a page or with each other.
     append(diagnostics, registry.diagnostics.slice(routeProblems))
