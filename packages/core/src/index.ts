@@ -29,4 +29,5 @@ export {
 export type { SiteBuildResult, SiteBuildRun } from './pipeline/run-types.js'
 export { buildShard, merge, parseShard, type ShardReport } from './pipeline/shards.js'
 export type * from './routes/views.js'
+export type { SearchStats } from './search/index-search.js'
 export type { NewsDate } from './util/news-date.js'

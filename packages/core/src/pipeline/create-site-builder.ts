@@ -210,6 +210,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     })
     const search = await reindex?.(routed.articles)
     append(diagnostics, search?.diagnostics ?? [])
+    result.search = search?.stats
     await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
       ...generated,
       ...(search?.files ?? []),

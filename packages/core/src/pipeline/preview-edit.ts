@@ -135,5 +135,6 @@ export async function rerenderBodies(
     files: [...kept.map((f) => made.get(f.path) ?? f), ...index],
     changed,
     diagnostics,
+    search: search?.stats,
   }
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { PermalinkHistory, Redirect } from '../routes/permalink-history.js'
+import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
 import type { BuiltFile } from './built-files.js'
 import type { ReuseGenerated } from './site-outputs.js'
@@ -18,6 +19,8 @@ export interface SiteBuildResult {
   schedule: Schedule
   /** The permalink history with this build's URLs, and the redirects this build added. Absent on failure. */
   permalinks?: { history: PermalinkHistory; added: Redirect[] }
+  /** What the search stage did, when search is on. */
+  search?: SearchStats
 }
 
 /** Per-run switches. */

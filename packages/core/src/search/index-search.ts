@@ -41,13 +41,28 @@ export interface SearchIndexOptions {
   reuse?: (group: string) => { path: string; key: string }[] | undefined
 }
 
+/** What one run of the search stage did, for reports and the bench. */
+export interface SearchStats {
+  /** Articles in the index. */
+  documents: number
+  /** Articles sent to Pagefind this run: all of them for a new index, the edited ones for an index kept open, 0 when the last index was reused. */
+  indexed: number
+  /** Files of the index. */
+  files: number
+  /** Their size in bytes; absent when they were reused from disk unread. */
+  bytes?: number
+  /** Time the stage took, in ms. */
+  ms: number
+}
+
 /** What the search stage made. */
 export interface SearchIndexResult {
   files: SearchFile[]
   diagnostics: Diagnostic[]
-  /** Documents sent to Pagefind this run (0 when the index was reused). */
-  indexed: number
+  stats: SearchStats
 }
+
+type Made = Omit<SearchIndexResult, 'stats'> & { indexed: number }
 
 /** Documents made and sent at once: bodies are read concurrently, and added in order. */
 const BATCH = 64
@@ -84,16 +99,40 @@ export async function indexSearch(
   articles: readonly RoutedArticle[],
   options: SearchIndexOptions,
 ): Promise<SearchIndexResult> {
-  const language = searchLanguageOf(options.lang)
+  const started = performance.now()
+  const documents = createSearchDocuments(articles, {
+    language: searchLanguageOf(options.lang),
+    bodyOf: options.bodyOf,
+  })
+  const { files, diagnostics, indexed } = await makeIndex(documents, articles, options)
+  const sizes = files.map((f) => f.contents?.length)
+  return {
+    files,
+    diagnostics,
+    stats: {
+      documents: documents.length,
+      indexed,
+      files: files.length,
+      bytes: sizes.every((n) => n !== undefined) ? sizes.reduce((a, b) => a + b, 0) : undefined,
+      ms: Math.round(performance.now() - started),
+    },
+  }
+}
+
+/** The index: the last one when the documents are the same, else Pagefind's. */
+async function makeIndex(
+  documents: readonly SearchDocument[],
+  articles: readonly RoutedArticle[],
+  options: SearchIndexOptions,
+): Promise<Made> {
   const { memo } = options
-  const documents = createSearchDocuments(articles, { language, bodyOf: options.bodyOf })
+  const language = searchLanguageOf(options.lang)
   const group = hashText(
     [`pagefind@${await versionOf()}`, language, ...documents.map((d) => `${d.url} ${d.key}`)].join('\n'),
   )
   if (memo.group === group && memo.files) return { files: memo.files, diagnostics: [], indexed: 0 }
   const reused = options.reuse?.(group)
   if (reused) return { files: reused.map((f) => ({ ...f, group })), diagnostics: [], indexed: 0 }
-
   if (documents.length === 0) {
     await forget(memo)
     return { files: [], diagnostics: [], indexed: 0 }
@@ -120,7 +159,7 @@ async function runPagefind(
   articles: readonly RoutedArticle[],
   group: string,
   options: SearchIndexOptions,
-): Promise<SearchIndexResult> {
+): Promise<Made> {
   const { memo } = options
   const language = searchLanguageOf(options.lang)
   const previous = new Map(memo.documents?.map((d) => [d.url, d.key]))

@@ -225,7 +225,8 @@ describe('incremental rebuilds in dev()', () => {
     config = {
       root,
       site: { title: 'Warta Uji', url: 'https://uji.example', lang: 'id-ID', timezone: 'Asia/Makassar' },
-      theme: { ...testTheme, dir: themeDir },
+      // With search, so that the index the preview keeps up to date is checked against a cold build's too.
+      theme: { ...testTheme, dir: themeDir, search: true },
     }
     server = await dev(config, { port: 0, now: () => NOW })
     server.on('error', (event) => errors.push(event.text))
@@ -262,7 +263,11 @@ describe('incremental rebuilds in dev()', () => {
     expect(event.written.filter((f) => f.endsWith('.html'))).toEqual([
       '2025/05/04/berita-nomor-7-tentang-investasi/index.html',
     ])
-    expect(event.written.filter((f) => !f.endsWith('.html')).every((f) => /(^|\/)feed\//.test(f))).toBe(true)
+    expect(
+      event.written.filter((f) => !f.endsWith('.html')).every((f) => /(^|\/)feed\/|^pagefind\//.test(f)),
+    ).toBe(true)
+    // The search index has the edited text: Pagefind re-read the edited article alone.
+    expect(event.written.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true)
     expect(event.written).toContain('kategori/olahraga/feed/rss.xml')
     expect(event.written).not.toContain('feed/rss.xml')
     expect(event.rewritten).toEqual([])
