@@ -1,14 +1,21 @@
 // The preview in headless Chromium: an open article follows edits on disk without anyone
 // reloading it, shows a build error in its overlay (which can be dismissed, and comes back
-// with the next error) and drops the overlay once the file is fixed, and swaps a changed
-// stylesheet without reloading.
+// with the next error) and drops the overlay once the file is fixed, swaps a changed
+// stylesheet without reloading, and searches the site as it now is.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
-import { copyExample, type DevServer, EVENT_TIMEOUT_MS, type SiteCopy, startDev } from './dev-site.js'
+import {
+  copyExample,
+  type DevServer,
+  EVENT_TIMEOUT_MS,
+  rebuildWhere,
+  type SiteCopy,
+  startDev,
+} from './dev-site.js'
 
 const TAIPEI = 'content/2025/05/taipei-tawarkan-kerja-sama-strategis.md'
 const OVERLAY = 'warta-error-overlay'
@@ -137,5 +144,33 @@ describe('the preview in a browser', () => {
       { timeout: EVENT_TIMEOUT_MS },
     )
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).wartaMarker)).toBe('not reloaded')
+  })
+
+  test('search works in the preview, and finds the words an edit added', async () => {
+    const search = async (query: string) => {
+      await page.goto(new URL(`cari/?q=${query}`, server.url).href, { waitUntil: 'load' })
+      const status = page.locator('#search-status')
+      await page.waitForFunction(
+        () => {
+          const text = (globalThis as unknown as PageGlobals).document.body.textContent ?? ''
+          return text.includes('berita untuk')
+        },
+        undefined,
+        { timeout: EVENT_TIMEOUT_MS },
+      )
+      return {
+        status: await status.textContent(),
+        results: await page.locator('.search-result__title a').count(),
+      }
+    }
+    expect(await search('osteoporosis')).toEqual({ status: '1 berita untuk “osteoporosis”', results: 1 })
+    expect((await search('xilofon')).results).toBe(0)
+    const rebuilt = rebuildWhere(server, (e) => e.written.some((f) => f.startsWith('pagefind/')))
+    await site.write(TAIPEI, source.replace('Pertemuan ini juga', 'Pertemuan xilofon ini juga'))
+    await rebuilt
+    expect(await search('xilofon')).toEqual({
+      status: '1 berita untuk “xilofon”',
+      results: 1,
+    })
   })
 })

@@ -30,15 +30,19 @@ export interface BuiltSite {
 
 /**
  * Builds `examples/kaltim` with core's `build()` into a fresh temp folder, or into `outDir`;
- * `url` replaces `site.url` (for a server whose origin is known before the build).
+ * `url` replaces `site.url` (for a server whose origin is known before the build); `search`
+ * replaces the config's `search`.
  */
-export async function buildExample(options: { outDir?: string; url?: string } = {}): Promise<BuiltSite> {
+export async function buildExample(
+  options: { outDir?: string; url?: string; search?: boolean } = {},
+): Promise<BuiltSite> {
   const core = await loadCore()
   const work = options.outDir ? undefined : await mkdtemp(path.join(tmpdir(), 'warta-theme-'))
   const dir = options.outDir ?? path.join(work as string, 'site')
   const { config, file } = await core.loadConfig(exampleRoot)
   const site = options.url ? { ...config.site, url: options.url } : config.site
-  await core.build({ ...config, site }, { configFile: file, outDir: dir })
+  const search = options.search ?? config.search
+  await core.build({ ...config, site, search }, { configFile: file, outDir: dir })
   return { dir, dispose: () => rm(work ?? dir, { recursive: true, force: true }) }
 }
 
