@@ -18,6 +18,7 @@ const config = {
     nav: ['Pemerintahan', 'Ekonomi', 'Hukum', 'Pendidikan', 'Kesehatan', 'Olahraga'],
   },
   theme: newsTheme(),
+  search: process.env.WARTA_BENCH_SEARCH !== 'off',
 }
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024)
@@ -40,6 +41,7 @@ if (mode === 'build' || mode === 'cold') {
       pages: report.pages,
       written: report.written,
       unchanged: report.unchanged,
+      search: report.search,
       rssMiB: peak(),
       busy,
     }),

@@ -97,6 +97,7 @@
     }
     say(words.loading ?? '')
     try {
+      // Pagefind searches in a worker of its own, off the page's thread.
       pagefind ??= await import(`${words.index}pagefind.js`)
       const found = await pagefind.debouncedSearch(term, {}, 150)
       // A later keystroke started another search: this one's results are stale.
