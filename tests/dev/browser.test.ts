@@ -8,14 +8,7 @@ import path from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
-import {
-  copyExample,
-  type DevServer,
-  EVENT_TIMEOUT_MS,
-  rebuildWhere,
-  type SiteCopy,
-  startDev,
-} from './dev-site.js'
+import { copyExample, type DevServer, EVENT_TIMEOUT_MS, type SiteCopy, startDev } from './dev-site.js'
 
 const TAIPEI = 'content/2025/05/taipei-tawarkan-kerja-sama-strategis.md'
 const OVERLAY = 'warta-error-overlay'
@@ -165,9 +158,17 @@ describe('the preview in a browser', () => {
     }
     expect(await search('osteoporosis')).toEqual({ status: '1 berita untuk “osteoporosis”', results: 1 })
     expect((await search('xilofon')).results).toBe(0)
-    const rebuilt = rebuildWhere(server, (e) => e.written.some((f) => f.startsWith('pagefind/')))
+    // The index follows the page, in a `search` event: the one with the article's new fragment.
+    const indexed = new Promise<void>((resolve) => {
+      const onSearch = (event: { written: string[] }) => {
+        if (!event.written.some((f) => f.startsWith('pagefind/fragment/'))) return
+        server.off('search', onSearch)
+        resolve()
+      }
+      server.on('search', onSearch)
+    })
     await site.write(TAIPEI, source.replace('Pertemuan ini juga', 'Pertemuan xilofon ini juga'))
-    await rebuilt
+    await indexed
     expect(await search('xilofon')).toEqual({
       status: '1 berita untuk “xilofon”',
       results: 1,

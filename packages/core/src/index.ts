@@ -14,7 +14,7 @@ export {
   createArticleSchema,
   isSafeUrl,
 } from './content/article-schema.js'
-export type { DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
+export type { DevEvents, DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
 export { dev } from './dev/start-dev.js'
 export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
 export { RULES, type RuleEntry, type RuleId } from './errors/catalogue.js'

@@ -24,6 +24,7 @@ import { toZonedIso } from '../util/news-date.js'
 import { type BuildStore, createBuildStore, recordOutputs, useAuthors } from './build-store.js'
 import { type BuiltFile, type BuiltFiles, collectBuiltFiles } from './built-files.js'
 import { planBodyEdits, rerenderBodies } from './preview-edit.js'
+import { indexAfterPages, lastIndexFiles } from './preview-search.js'
 import { redirectFiles } from './redirects.js'
 import { renderPages } from './render-pages.js'
 import { planRender } from './render-plan.js'
@@ -159,8 +160,13 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const last = store.lastRun
     const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
     const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
-    if (last && edits)
-      return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now, search: reindex })
+    if (last && edits) {
+      const before = lastIndexFiles(store)
+      const edited = await rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
+      if (reindex && !hasErrors(edited.diagnostics))
+        edited.searchIndex = indexAfterPages(store, before, () => reindex(last.routed.articles))
+      return edited
+    }
     store.lastRun = undefined
     const sourceDiagnostics = diagnostics.length
 
@@ -208,12 +214,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       memo: run.emit && !preview ? new Map() : store.generated,
       reuse: run.reuseGenerated,
     })
-    const search = await reindex?.(routed.articles)
+    // The preview makes the index after the pages (see `indexAfterPages`); a build, here.
+    const search = preview ? undefined : await reindex?.(routed.articles)
     append(diagnostics, search?.diagnostics ?? [])
     result.search = search?.stats
+    const index = preview && reindex ? lastIndexFiles(store) : (search?.files ?? [])
     await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
       ...generated,
-      ...(search?.files ?? []),
+      ...index,
     ])
     await addStaticFiles(files, registry, inputs, config.root)
     // Paths claimed since the pages: files that collide with a page or with each other.
@@ -236,6 +244,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         siteDiagnostics: diagnostics.slice(sourceDiagnostics),
         result: { ...result, files: files.list.map(({ path, key, group }) => ({ path, key, group })) },
       }
+    if (preview && reindex) result.searchIndex = indexAfterPages(store, index, () => reindex(routed.articles))
     return result
   }
 }

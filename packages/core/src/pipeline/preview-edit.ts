@@ -3,8 +3,6 @@ import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { withSourceHash } from '../routes/pages/page.js'
 import { createTermPaths } from '../routes/pages/page-kit.js'
 import type { RoutedArticle } from '../routes/route-site.js'
-import { SEARCH_FOLDER } from '../routes/search-folder.js'
-import type { SearchIndexResult } from '../search/index-search.js'
 import { readingTimeOf, toSiteArticle } from '../site/create-site.js'
 import type { BuildStore, LastRun } from './build-store.js'
 import type { BuiltFile } from './built-files.js'
@@ -58,8 +56,6 @@ export interface BodyEditOptions extends Omit<SiteOutputsOptions, 'pages' | 'ter
   lang: string
   contentPrefix: string
   themeName: string
-  /** Indexes the site for search again (the edited articles alone reach Pagefind), when search is on. */
-  search?: (articles: readonly RoutedArticle[]) => Promise<SearchIndexResult>
 }
 
 /** Renders again only the pages and feeds that show the edited bodies; the rest is the last run's. */
@@ -114,27 +110,19 @@ export async function rerenderBodies(
     only: new Set(edits.map((e) => e.article.id)),
   })
   for (const file of feeds) made.set(file.path, file)
-  const search = await options.search?.(last.routed.articles)
-  diagnostics.push(...(search?.diagnostics ?? []))
-  const index = search?.files ?? []
-  for (const file of index) made.set(file.path, file)
   const changed = new Set<string>()
   for (const file of made.values()) {
     if (store.outputKeys.get(file.path) !== file.key) changed.add(file.path)
     store.outputKeys.set(file.path, file.key)
   }
-  // The index's files are named by their contents: the edited articles' have new names, so the
-  // last run's index files all give way to this run's.
-  const kept = last.result.files.filter((f) => !(search && f.group && f.path.startsWith(`${SEARCH_FOLDER}/`)))
-  last.result.files = [...kept, ...index].map((f) => {
-    const file = made.get(f.path) ?? f
-    return { path: file.path, key: file.key, group: file.group }
+  last.result.files = last.result.files.map((f) => {
+    const file = made.get(f.path)
+    return file ? { path: file.path, key: file.key, group: file.group } : f
   })
   return {
     ...last.result,
-    files: [...kept.map((f) => made.get(f.path) ?? f), ...index],
+    files: last.result.files.map((f) => made.get(f.path) ?? f),
     changed,
     diagnostics,
-    search: search?.stats,
   }
 }

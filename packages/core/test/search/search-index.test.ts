@@ -146,6 +146,42 @@ describe('the search index', () => {
     )
   })
 
+  test("in the preview, a body edit writes its page first, then an index with the edited article alone re-read, equal to a cold build's", async () => {
+    const config = await newsroom()
+    const resolved = resolveConfig(config)
+    const builder = createSiteBuilder(resolved, { mode: 'preview' })
+    const first = await builder.run({ now: NOW.getTime() })
+    // The pages come without a new index; the index follows in `searchIndex`.
+    expect(first.files.some((f) => f.path.startsWith('pagefind/'))).toBe(false)
+    const firstIndex = await first.searchIndex
+    expect(firstIndex?.stats).toMatchObject({ documents: 3, indexed: 3 })
+    expect(firstIndex?.removed).toEqual([])
+
+    const source = path.join(resolved.contentDir, '2025/05/banjir-samarinda.md')
+    await writeFile(source, (await readFile(source, 'utf8')).replace('merendam', 'merendam (kebanjiran)'))
+    const changes = { changed: new Set([source]), removed: new Set<string>() }
+    const edited = await builder.run({ now: NOW.getTime(), changes })
+    // Meanwhile the run lists the last index's files, so that the preview keeps serving them.
+    const lastPaths = firstIndex?.files.map((f) => f.path).sort()
+    expect(
+      edited.files
+        .filter((f) => f.path.startsWith('pagefind/'))
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(lastPaths)
+    const update = await edited.searchIndex
+    expect(update?.stats).toMatchObject({ documents: 3, indexed: 1 })
+    const cold = await createSiteBuilder(resolveConfig(config)).run({ now: NOW.getTime() })
+    const coldIndex = indexFiles(cold)
+    expect(
+      new Map(update?.files.map((f) => [f.path, Buffer.from(f.contents as Uint8Array).toString('base64')])),
+    ).toEqual(coldIndex)
+    // What changed is written, what the new index lacks is removed from the preview folder.
+    expect(update?.removed.length).toBeGreaterThan(0)
+    for (const path of update?.removed ?? []) expect(coldIndex.has(path)).toBe(false)
+    expect([...(update?.changed ?? [])].some((p) => p.startsWith('pagefind/fragment/'))).toBe(true)
+  })
+
   test('a warm build with nothing changed reuses the index on disk without running Pagefind', async () => {
     const config = await newsroom()
     const cold = await build(config, { now: NOW })
