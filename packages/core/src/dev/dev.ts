@@ -122,7 +122,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     })
   let builder: SiteBuilder = createBuilder(resolved)
   let served = new Set<string>()
-  const searchTarget = () => ({ outDir: resolved.outDir, served, searchPath: resolved.search.path, server })
+  const searchTarget = () => ({ output, served, searchPath: resolved.search.path, server })
   const emitter = new EventEmitter<DevEvents>()
   let server: PreviewServer | undefined
   let output: PreviewOutput | undefined
@@ -266,9 +266,10 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     if (hasErrors(result.diagnostics) && batch && (await superseded(batch))) return
     await apply(result, started, stream !== undefined)
     // The search index follows the pages, which are in the browser meanwhile.
-    const search = await result.searchIndex
-    if (search && hasErrors(search.diagnostics)) return showErrors(search.diagnostics)
-    if (search) emitter.emit('search', await applySearchIndex(search, result.articles, searchTarget()))
+    const index = await result.searchIndex
+    const search = index && (await applySearchIndex(index, result.articles, searchTarget()))
+    if (search && 'event' in search) emitter.emit('search', search.event)
+    else if (search) showErrors(search.diagnostics)
   }
 
   output = await openPreviewOutput(resolved.outDir, resolved.root)
