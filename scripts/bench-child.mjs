@@ -18,6 +18,7 @@ const config = {
     nav: ['Pemerintahan', 'Ekonomi', 'Hukum', 'Pendidikan', 'Kesehatan', 'Olahraga'],
   },
   theme: newsTheme(),
+  search: process.env.WARTA_BENCH_SEARCH !== 'off',
 }
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024)
@@ -40,6 +41,7 @@ if (mode === 'build' || mode === 'cold') {
       pages: report.pages,
       written: report.written,
       unchanged: report.unchanged,
+      search: report.search,
       rssMiB: peak(),
       busy,
     }),
@@ -51,6 +53,9 @@ if (mode === 'build' || mode === 'cold') {
   const original = await readFile(file, 'utf8')
   const body = []
   const title = []
+  // With search on: save → index written (the `search` event after the page), and the index's own time.
+  const indexed = []
+  const indexMs = []
   const edits = Number(extra ?? 7)
   for (let i = 0; i < edits * 2; i++) {
     const isTitle = i >= edits
@@ -71,15 +76,33 @@ if (mode === 'build' || mode === 'cold') {
       }
       server.on('rebuild', onRebuild)
     })
+    // The index event that follows: the first that writes index files (the edited fragment).
+    const searched = config.search
+      ? new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`index not written after ${marker}`)), 60_000)
+          const onSearch = (event) => {
+            if (event.written.length === 0) return
+            clearTimeout(timer)
+            server.off('search', onSearch)
+            resolve(event)
+          }
+          server.on('search', onSearch)
+        })
+      : undefined
     const started = performance.now()
     await writeFile(file, text)
     await rewritten
     ;(isTitle ? title : body).push(performance.now() - started)
+    if (searched) {
+      const event = await searched
+      indexed.push(performance.now() - started)
+      indexMs.push(event.durationMs)
+    }
   }
   await writeFile(file, original)
   await server.idle()
   await server.close()
-  console.log(JSON.stringify({ body, title, rssMiB: peak() }))
+  console.log(JSON.stringify({ body, title, indexed, indexMs, rssMiB: peak() }))
 } else {
   await appendFile('/dev/stderr', `unknown mode ${mode}\n`)
   process.exit(2)

@@ -1,5 +1,7 @@
-// pnpm bench [--articles 1000] [--runs 3]: builds a generated news site several times and
-// prints medians (min–max) for cold, warm, one-changed, one-added builds and watch-mode edits.
+// pnpm bench [--articles 1000] [--runs 3] [--search off]: builds a generated news site several
+// times and prints medians (min–max) for cold, warm, one-changed, one-added builds and watch-mode
+// edits, and what the search stage (Pagefind) took of each build and how big its index is
+// (`--search off` builds the same site with `search: false`, for the difference).
 // pnpm bench --markdown [--corpus bench|archive]: what each GFM extension costs per article
 // (scripts/bench-markdown.mjs). pnpm bench --peers [--articles 4000]: Warta against Eleventy
 // (scripts/bench-peers.mjs).
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     edits: { type: 'string', default: '7' },
     skip: { type: 'string', default: '' },
+    search: { type: 'string', default: 'on' },
   },
   strict: false,
 })
@@ -45,7 +48,7 @@ async function child(mode, extra) {
   const { stdout } = await run(
     process.execPath,
     [path.join(here, 'bench-child.mjs'), mode, root, ...(extra ? [String(extra)] : [])],
-    { maxBuffer: 1 << 24 },
+    { maxBuffer: 1 << 24, env: { ...process.env, WARTA_BENCH_SEARCH: values.search } },
   )
   return JSON.parse(stdout.trim().split('\n').at(-1))
 }
@@ -73,6 +76,9 @@ const results = {
   watchBody: [],
   watchTitle: [],
   watchRss: [],
+  watchIndexed: [],
+  watchIndexMs: [],
+  search: { cold: [], warm: [], changed: [], added: [], size: undefined },
 }
 const changedFile = path.join(root, 'content', '2015/01/artikel-3.md')
 const original = await readFile(changedFile, 'utf8')
@@ -104,15 +110,23 @@ for (let r = 0; r < runs; r++) {
   results.coldRss.push(cold.rssMiB)
   results.busy.push(cold.busy)
   results.pages = cold.pages
+  results.search.cold.push(cold.search)
+  results.search.size = cold.search
   await child('build') // fills the cache
-  results.warm.push((await child('build')).ms)
+  const warm = await child('build')
+  results.warm.push(warm.ms)
+  results.search.warm.push(warm.search)
   await writeFile(changedFile, original.replace('## ', `## Perubahan ${r} `))
-  results.changed.push((await child('build')).ms)
+  const changed = await child('build')
+  results.changed.push(changed.ms)
+  results.search.changed.push(changed.search)
   await writeFile(changedFile, original)
   const added = writeArticle(count + r)
   const addedFile = path.join(root, 'content', `bench-added-${r}.md`)
   await writeFile(addedFile, added.text)
-  results.added.push((await child('build')).ms)
+  const addedRun = await child('build')
+  results.added.push(addedRun.ms)
+  results.search.added.push(addedRun.search)
   await rm(addedFile)
   results.ci.push(await ciPublish(r))
   process.stdout.write(`run ${r + 1}/${runs}: cold ${cold.ms.toFixed(0)} ms\n`)
@@ -122,6 +136,8 @@ if (!skip.has('watch')) {
   results.watchBody.push(...watch.body)
   results.watchTitle.push(...watch.title)
   results.watchRss.push(watch.rssMiB)
+  results.watchIndexed.push(...watch.indexed)
+  results.watchIndexMs.push(...watch.indexMs)
 }
 
 const coldMedian = median(results.cold)
@@ -162,6 +178,28 @@ if (results.watchBody.length) {
     `  watch: title edit → page     ${fmt(results.watchTitle)}  (${results.watchTitle.length} edits)${target('watchTitle')}`,
   )
   console.log(`    preview peak RSS           ${fmt(results.watchRss, 'MiB')}${target('rss', 'MiB')}`)
+}
+const { size } = results.search
+if (size) {
+  const indexed = (runs) => `${median(runs.map((s) => s.indexed))} indexed`
+  console.log(
+    `  search index: ${size.documents} articles, ${(size.bytes / 1024 / 1024).toFixed(1)} MiB in ${size.files} files (pagefind/)`,
+  )
+  for (const [name, label] of [
+    ['cold', 'cold build    '],
+    ['warm', 'warm build    '],
+    ['changed', 'one changed   '],
+    ['added', 'one added     '],
+  ]) {
+    const stats = results.search[name]
+    console.log(`    search stage, ${label} ${fmt(stats.map((s) => s.ms))}   ${indexed(stats)}`)
+  }
+  if (results.watchIndexed.length) {
+    // The preview writes an edit's page first; its search index follows (one article re-read).
+    console.log(
+      `    watch: edit → index written ${fmt(results.watchIndexed)}  (search stage ${fmt(results.watchIndexMs)}, ${results.watchIndexed.length} edits)`,
+    )
+  }
 }
 console.log(
   '  cold build against Eleventy 3.1.8 on the same corpus (target ≤ 1.5×): pnpm bench --peers --articles N',

@@ -1,7 +1,8 @@
 // Builds the example site and a generated 13-story site (scripts/news-site.mjs), serves them on
 // 127.0.0.1 and writes screenshots at phone (375 px) and desktop (1280 px) widths to
-// docs/screenshots/: the example's home and article pages, the generated site's front page and an
-// author's page (at the generated site's clock, so its cards say "2 jam lalu").
+// docs/screenshots/: the example's home and article pages and its search page with the results for
+// "osteoporosis", the generated site's front page and an author's page (at the generated site's
+// clock, so its cards say "2 jam lalu").
 // Usage: node scripts/screenshots.mjs [siteDir] (default: examples/kaltim). Run `pnpm build` first.
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
@@ -94,6 +95,7 @@ try {
   const shots = [
     ['home', new URL('/', base)],
     ['article', new URL(article, base)],
+    ['search', new URL('/cari/?q=osteoporosis', base)],
     ['front', new URL('/', newsBase)],
     ['author', new URL('/penulis/rina-wati/', newsBase)],
   ]
@@ -105,6 +107,8 @@ try {
       if (url.origin === newsBase) await page.clock.setFixedTime(new Date(DEFAULT_NOW + 30 * 60_000))
       await page.setViewportSize({ width, height })
       await page.goto(url.href, { waitUntil: 'load' })
+      // The search page fills its results after Pagefind has loaded the index.
+      if (name === 'search') await page.locator('#search-results li').first().waitFor()
       await loadLazyImages(page)
       const target = path.join(outDir, `${name}-${device}.png`)
       await page.screenshot({ path: target, fullPage: true })

@@ -79,7 +79,7 @@ describe('the README', () => {
     const result = await run([path.join(site, 'build.mjs')], repoRoot)
     expect(result.code, result.err).toBe(0)
     expect(result.out).toMatch(
-      /^Built 11 pages from 1 article in \d+ ms → examples\/\.tmp-readme-\w+\/kaltim\/dist$/,
+      /^Built 12 pages from 1 article in \d+ ms → examples\/\.tmp-readme-\w+\/kaltim\/dist$/,
     )
   })
 

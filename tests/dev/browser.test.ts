@@ -1,7 +1,7 @@
 // The preview in headless Chromium: an open article follows edits on disk without anyone
 // reloading it, shows a build error in its overlay (which can be dismissed, and comes back
-// with the next error) and drops the overlay once the file is fixed, and swaps a changed
-// stylesheet without reloading.
+// with the next error) and drops the overlay once the file is fixed, swaps a changed
+// stylesheet without reloading, and searches the site as it now is.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -137,5 +137,44 @@ describe('the preview in a browser', () => {
       { timeout: EVENT_TIMEOUT_MS },
     )
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).wartaMarker)).toBe('not reloaded')
+  })
+
+  test('search works in the preview, and finds the words an edit added', async () => {
+    const search = async (query?: string) => {
+      if (query) await page.goto(new URL(`cari/?q=${query}`, server.url).href, { waitUntil: 'load' })
+      const status = page.locator('#search-status')
+      await page.waitForFunction(
+        () => {
+          const text = (globalThis as unknown as PageGlobals).document.body.textContent ?? ''
+          return text.includes('berita untuk')
+        },
+        undefined,
+        { timeout: EVENT_TIMEOUT_MS },
+      )
+      return {
+        status: await status.textContent(),
+        results: await page.locator('.search-result__title a').count(),
+      }
+    }
+    expect(await search('osteoporosis')).toEqual({ status: '1 berita untuk “osteoporosis”', results: 1 })
+    expect((await search('xilofon')).results).toBe(0)
+    // The index follows the page, in a `search` event: the one with the article's new fragment.
+    const indexed = new Promise<void>((resolve) => {
+      const onSearch = (event: { written: string[] }) => {
+        if (!event.written.some((f) => f.startsWith('pagefind/fragment/'))) return
+        server.off('search', onSearch)
+        resolve()
+      }
+      server.on('search', onSearch)
+    })
+    // The search page still open on "xilofon" reloads by itself once the index is written.
+    const reloaded = page.waitForEvent('load', { timeout: EVENT_TIMEOUT_MS })
+    await site.write(TAIPEI, source.replace('Pertemuan ini juga', 'Pertemuan xilofon ini juga'))
+    await indexed
+    await reloaded
+    expect(await search()).toEqual({
+      status: '1 berita untuk “xilofon”',
+      results: 1,
+    })
   })
 })

@@ -16,12 +16,13 @@ export interface Browser {
   close(): Promise<void>
 }
 
-/** Starts Debian's Chromium headless with a profile of its own. */
-export async function launchBrowser(): Promise<Browser> {
+/** Starts Debian's Chromium headless with a profile of its own; `javaScriptEnabled: false` reads pages as a browser without scripts does. */
+export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'warta-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     ...CHROMIUM_LAUNCH,
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   return {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createGzip } from 'node:zlib'
 
 type Core = typeof import('../../packages/core/src/index.js')
 
@@ -30,15 +31,19 @@ export interface BuiltSite {
 
 /**
  * Builds `examples/kaltim` with core's `build()` into a fresh temp folder, or into `outDir`;
- * `url` replaces `site.url` (for a server whose origin is known before the build).
+ * `url` replaces `site.url` (for a server whose origin is known before the build); `search`
+ * replaces the config's `search`.
  */
-export async function buildExample(options: { outDir?: string; url?: string } = {}): Promise<BuiltSite> {
+export async function buildExample(
+  options: { outDir?: string; url?: string; search?: boolean } = {},
+): Promise<BuiltSite> {
   const core = await loadCore()
   const work = options.outDir ? undefined : await mkdtemp(path.join(tmpdir(), 'warta-theme-'))
   const dir = options.outDir ?? path.join(work as string, 'site')
   const { config, file } = await core.loadConfig(exampleRoot)
   const site = options.url ? { ...config.site, url: options.url } : config.site
-  await core.build({ ...config, site }, { configFile: file, outDir: dir })
+  const search = options.search ?? config.search
+  await core.build({ ...config, site, search }, { configFile: file, outDir: dir })
   return { dir, dispose: () => rm(work ?? dir, { recursive: true, force: true }) }
 }
 
@@ -56,6 +61,9 @@ const TYPES: Record<string, string> = {
   '.avif': 'image/avif',
 }
 
+/** Types a static host compresses. */
+const COMPRESSED = /^(text\/|application\/(json|xml)|image\/svg)/
+
 /** A running static server for a built site. */
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
@@ -65,7 +73,10 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-/** Serves a folder like a static host: `/x/` → `/x/index.html`, anything missing → `/404.html` with status 404. */
+/**
+ * Serves a folder like a static host: `/x/` → `/x/index.html`, anything missing → `/404.html`
+ * with status 404, text gzipped for clients that accept it.
+ */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const misses: string[] = []
   const server: Server = createServer(async (request, response) => {
@@ -83,8 +94,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       file = path.join(root, '404.html')
       status = 404
     }
-    response.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(response)
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream'
+    // Text goes out gzipped, as every static host sends it, so audits time what readers get.
+    const gzip = COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))
+    response.writeHead(status, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) })
+    const stream = createReadStream(file)
+    if (gzip) stream.pipe(createGzip()).pipe(response)
+    else stream.pipe(response)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

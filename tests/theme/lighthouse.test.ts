@@ -1,9 +1,10 @@
 // Lighthouse (mobile preset) scores 100 in performance, accessibility, best practices and SEO on
-// the example site's home and article pages, and on an author's page with portrait and bio (from
+// the example site's home and article pages, its search page showing the results of a search
+// (Pagefind's script and index loaded), and on an author's page with portrait and bio (from
 // a generated site: the example's real article stays as reported). One Chromium, pages in turn,
 // three audits each (the median counts: see tests/lighthouse.ts), after every other suite.
 // Each site is built for the origin it is served from, as a deployed site is, so canonical URLs
-// and links point where the audit can follow them.
+// and links point where the audit can follow them; the server gzips text as static hosts do.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -55,6 +56,13 @@ describe('Lighthouse', () => {
     const href = /<h2 class="card__title"><a href="([^"]+)"/.exec(await response.text())?.[1]
     expect(href).toMatch(/^\/2025\//)
     await scores(`${example}${href}`)
+  }, 180_000)
+  it('scores 100 on the example search page with results', async () => {
+    // As a reader lands from the masthead's field: the page searches as it loads.
+    const report = await lighthouse.audit(`${example}/cari/?q=osteoporosis`)
+    expect(report.scores, report.failing.join('\n')).toEqual(PERFECT)
+    const requests = report.lhr.audits['network-requests']?.details as { items: { url: string }[] }
+    expect(requests.items.some((r) => r.url.includes('/pagefind/pagefind.js'))).toBe(true)
   }, 180_000)
   it(
     "scores 100 on an author's page with portrait and bio",

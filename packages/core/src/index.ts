@@ -14,7 +14,7 @@ export {
   createArticleSchema,
   isSafeUrl,
 } from './content/article-schema.js'
-export type { DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
+export type { DevEvents, DevOptions, DevServer, RebuildErrorEvent, RebuildEvent } from './dev/dev.js'
 export { dev } from './dev/start-dev.js'
 export { WartaBuildError, WartaConfigError } from './errors/build-error.js'
 export { RULES, type RuleEntry, type RuleId } from './errors/catalogue.js'
@@ -29,4 +29,5 @@ export {
 export type { SiteBuildResult, SiteBuildRun } from './pipeline/run-types.js'
 export { buildShard, merge, parseShard, type ShardReport } from './pipeline/shards.js'
 export type * from './routes/views.js'
+export type { SearchStats } from './search/index-search.js'
 export type { NewsDate } from './util/news-date.js'

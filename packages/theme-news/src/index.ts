@@ -95,6 +95,8 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
       sectionSize: resolved.sectionSize,
     },
     usesBuildDate: resolved.mastheadDate,
+    // A search page (layouts/search.hbs) and a search field in the masthead.
+    search: true,
   }
 }
 

@@ -85,6 +85,7 @@ const theme = z.looseObject(
     frontPage: frontPage.optional(),
     usesBuildDate: flag.optional(),
     module: z.strictObject({ url: text, export: text, args: z.array(z.unknown()) }).optional(),
+    search: flag.optional(),
   },
   { error: 'theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.' },
 )
@@ -137,6 +138,7 @@ export const configSchema = z.strictObject(
     relatedCount: whole.optional(),
     feeds: feeds.optional(),
     sitemap: sitemap.optional(),
+    search: flag.optional(),
     schema: fn.optional(),
   },
   { error: 'The config must be an object; export it with `export default defineConfig({...})`.' },

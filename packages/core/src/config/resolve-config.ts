@@ -58,6 +58,8 @@ export interface ResolvedConfig {
     authors: boolean
   }
   sitemap: { enabled: boolean; maxUrls: number }
+  /** On when the site leaves `search` on and the theme has a search page; `path` is that page's site path. */
+  search: { enabled: boolean; path: string }
   schema?: SchemaExtension
   /** The config file it came from, when it came from one. */
   configFile?: string
@@ -223,6 +225,10 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
     sitemap: {
       enabled: config.sitemap?.enabled ?? true,
       maxUrls: config.sitemap?.maxUrls ?? 50_000,
+    },
+    search: {
+      enabled: config.search !== false && config.theme.search === true,
+      path: `/${strings['route.search'] ?? 'search'}/`,
     },
     schema: config.schema,
     configFile: overrides.configFile,

@@ -58,6 +58,12 @@ export interface Theme {
    * site has a config file they can load, else on the main thread.
    */
   module?: ThemeModule
+  /**
+   * The theme has a search page (layout `search`, given `site.search`) and a search field.
+   * Core then builds the Pagefind index and the page, unless the site sets `search: false`.
+   * Default `false`: a theme without a search page gets no index.
+   */
+  search?: boolean
 }
 
 /** See `Theme.module`. */

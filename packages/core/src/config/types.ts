@@ -168,6 +168,12 @@ export interface WartaConfig {
   relatedCount?: number
   feeds?: FeedOptions
   sitemap?: SitemapOptions
+  /**
+   * Site search: a Pagefind index of every article at `pagefind/` under the base path, and the
+   * theme's search page (`/cari/` in Indonesian, from the language string `route.search`), for
+   * themes that have one (`Theme.search`). `false` builds neither. Default `true`.
+   */
+  search?: boolean
   /** Extend or tighten the front matter schema. */
   schema?: SchemaExtension
 }

@@ -18,6 +18,7 @@ import { createStructuredData } from '../pipeline/structured-data.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
 import { openPreviewOutput, type PreviewOutput, streamInto } from '../write/preview-output.js'
 import type { OutputFile } from '../write/write-output.js'
+import { applySearchIndex } from './apply-search-index.js'
 import { createPreviewServer, type PreviewServer } from './preview-server.js'
 import { differsOnlyInStylesheetLinks } from './stylesheet-change.js'
 import { watchErrorMessage } from './watch-error.js'
@@ -51,8 +52,14 @@ export interface RebuildErrorEvent {
   text: string
 }
 
+/**
+ * The preview's events: `rebuild` when a rebuild's pages are written; with search on, `search`
+ * after it, when its search index is (`durationMs`: the index's time); `error` for a failed one.
+ */
+export type DevEvents = { rebuild: [RebuildEvent]; search: [RebuildEvent]; error: [RebuildErrorEvent] }
+
 /** The running preview: a server over the preview folder, rebuilt on every change. */
-export interface DevServer extends EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }> {
+export interface DevServer extends EventEmitter<DevEvents> {
   /** Where the preview is served, e.g. `http://127.0.0.1:4321/`. */
   url: string
   /** The folder the preview is written to (`.warta/preview` under the site root by default). */
@@ -115,7 +122,8 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     })
   let builder: SiteBuilder = createBuilder(resolved)
   let served = new Set<string>()
-  const emitter = new EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }>()
+  const searchTarget = () => ({ output, served, searchPath: resolved.search.path, server })
+  const emitter = new EventEmitter<DevEvents>()
   let server: PreviewServer | undefined
   let output: PreviewOutput | undefined
 
@@ -257,6 +265,11 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     }
     if (hasErrors(result.diagnostics) && batch && (await superseded(batch))) return
     await apply(result, started, stream !== undefined)
+    // The search index follows the pages, which are in the browser meanwhile.
+    const index = await result.searchIndex
+    const search = index && (await applySearchIndex(index, result.articles, searchTarget()))
+    if (search && 'event' in search) emitter.emit('search', search.event)
+    else if (search) showErrors(search.diagnostics)
   }
 
   output = await openPreviewOutput(resolved.outDir, resolved.root)

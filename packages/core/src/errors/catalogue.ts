@@ -12,6 +12,7 @@ export interface RuleEntry {
     | 'authors'
     | 'routes'
     | 'render'
+    | 'search'
     | 'quality'
     | 'preview'
     | 'build'
@@ -152,6 +153,11 @@ export const RULES = {
     title: 'The theme changed a partial the site has ejected',
     hint: 'Compare the site’s copy with the theme’s and merge the changes, then eject again to record it.',
     stage: 'render',
+  },
+  'search-index': {
+    title: 'The search index could not be built',
+    hint: 'Pagefind names the problem; if it cannot run on this machine, set `search: false` in the config or report the platform.',
+    stage: 'search',
   },
   'image-alt': {
     title: 'An image has no alt text',

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { CardMemo, Page } from '../routes/pages/page.js'
 import type { RoutedArticle, RoutedSite } from '../routes/route-site.js'
+import type { SearchMemo } from '../search/index-search.js'
 import type { SiteModelMemo } from '../site/create-site.js'
 import type { BuiltFile } from './built-files.js'
 import type { SiteBuildResult } from './run-types.js'
@@ -42,6 +43,8 @@ export interface BuildStore {
   authorsKey?: string
   /** Generated feeds and sitemaps, by the fingerprint of their inputs. */
   generated: OutputMemo
+  /** The search index of the last run, still open in Pagefind's service (see `SearchMemo`). */
+  search: SearchMemo
   /** Authors, templates, assets and public files as the last run loaded them. */
   inputs?: SiteInputs
   /** The preview's last run (preview mode only). */
@@ -56,6 +59,7 @@ export function createBuildStore(sources: SourceStore): BuildStore {
     siteModel: { articles: new WeakMap() },
     cards: new Map(),
     generated: new Map(),
+    search: {},
   }
 }
 

@@ -8,6 +8,7 @@ import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import type { Redirect } from '../routes/permalink-history.js'
+import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
 import { createSiteWriter } from '../write/write-output.js'
 import { scheduleFileOf, writePermalinkHistory, writeSchedule } from '../write/write-site-files.js'
@@ -62,6 +63,8 @@ export interface BuildReport {
   schedule: Schedule
   /** `.warta/schedule.json` in the site folder (beside the default output folder): never published. */
   scheduleFile: string
+  /** What the search stage did (articles indexed, files, bytes, time), when search is on. */
+  search?: SearchStats
   /** One line for people, e.g. `Built 14 pages from 1 article in 92 ms`. */
   summary: string
 }
@@ -152,6 +155,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     redirectsAdded: result.permalinks?.added ?? [],
     schedule: result.schedule,
     scheduleFile: scheduleFileOf(resolved.root),
+    search: result.search,
     summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }

@@ -12,7 +12,8 @@ import { createPages } from '../routes/pages/create-pages.js'
 import type { StructuredData } from '../routes/pages/page.js'
 import { createTermPaths } from '../routes/pages/page-kit.js'
 import { parsePermalinkHistory, updatePermalinkHistory } from '../routes/permalink-history.js'
-import { PathRegistry, routeSite } from '../routes/route-site.js'
+import { PathRegistry, type RoutedArticle, routeSite } from '../routes/route-site.js'
+import { indexSearch } from '../search/index-search.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel } from '../site/create-site.js'
 import { computeSchedule } from '../site/schedule.js'
@@ -23,6 +24,7 @@ import { toZonedIso } from '../util/news-date.js'
 import { type BuildStore, createBuildStore, recordOutputs, useAuthors } from './build-store.js'
 import { type BuiltFile, type BuiltFiles, collectBuiltFiles } from './built-files.js'
 import { planBodyEdits, rerenderBodies } from './preview-edit.js'
+import { indexAfterPages, lastIndexFiles } from './preview-search.js'
 import { redirectFiles } from './redirects.js'
 import { renderPages } from './render-pages.js'
 import { planRender } from './render-plan.js'
@@ -105,7 +107,17 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     pageNumbering: config.pageNumbering,
     structuredData: options.structuredData ?? NO_STRUCTURED_DATA,
     cardMemo: store.cards,
+    searchPath: config.search.enabled ? config.search.path : undefined,
   }
+  // Kept open between runs, unless a one-shot build streams its files (the preview streams its first).
+  const searchIndex = (articles: readonly RoutedArticle[], run: SiteBuildRun) =>
+    indexSearch(articles, {
+      lang: config.site.lang,
+      bodyOf,
+      memo: store.search,
+      keep: !run.emit || preview,
+      reuse: run.reuseGenerated,
+    })
   const editOptions = {
     ...outputOptions,
     lang: config.site.lang,
@@ -147,7 +159,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     store.inputs = inputs
     const last = store.lastRun
     const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
-    if (last && edits) return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
+    const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
+    if (last && edits) {
+      const before = lastIndexFiles(store)
+      const edited = await rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
+      if (reindex && !hasErrors(edited.diagnostics))
+        edited.searchIndex = indexAfterPages(store, before, () => reindex(last.routed.articles))
+      return edited
+    }
     store.lastRun = undefined
     const sourceDiagnostics = diagnostics.length
 
@@ -195,7 +214,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       memo: run.emit && !preview ? new Map() : store.generated,
       reuse: run.reuseGenerated,
     })
-    await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
+    // The preview makes the index after the pages (see `indexAfterPages`); a build, here.
+    const search = preview ? undefined : await reindex?.(routed.articles)
+    append(diagnostics, search?.diagnostics ?? [])
+    result.search = search?.stats
+    const index = preview && reindex ? lastIndexFiles(store) : (search?.files ?? [])
+    await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
+      ...generated,
+      ...index,
+    ])
     await addStaticFiles(files, registry, inputs, config.root)
     // Paths claimed since the pages: files that collide with a page or with each other.
     append(diagnostics, registry.diagnostics.slice(routeProblems))
@@ -217,6 +244,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         siteDiagnostics: diagnostics.slice(sourceDiagnostics),
         result: { ...result, files: files.list.map(({ path, key, group }) => ({ path, key, group })) },
       }
+    if (preview && reindex) result.searchIndex = indexAfterPages(store, index, () => reindex(routed.articles))
     return result
   }
 }

@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { PermalinkHistory, Redirect } from '../routes/permalink-history.js'
+import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
 import type { BuiltFile } from './built-files.js'
+import type { SearchIndexUpdate } from './preview-search.js'
 import type { ReuseGenerated } from './site-outputs.js'
 import type { SourceChanges } from './source-store.js'
 
@@ -18,6 +20,13 @@ export interface SiteBuildResult {
   schedule: Schedule
   /** The permalink history with this build's URLs, and the redirects this build added. Absent on failure. */
   permalinks?: { history: PermalinkHistory; added: Redirect[] }
+  /** What the search stage did, when search is on (a build's; the preview's comes with `searchIndex`). */
+  search?: SearchStats
+  /**
+   * The preview's search index, made after the run's pages so that an edit shows before Pagefind
+   * has re-indexed the site; meanwhile `files` lists the last index's files. Preview mode only.
+   */
+  searchIndex?: Promise<SearchIndexUpdate>
 }
 
 /** Per-run switches. */

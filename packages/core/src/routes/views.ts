@@ -168,9 +168,11 @@ export interface PageContext {
     year: number
     /** The build clock's day in the site's zone, for a masthead date; only for themes that ask (`Theme.usesBuildDate`). */
     today?: NewsDate
+    /** Site search, when it is on: the search page a search field sends its query to (as `q`), and the index's folder. */
+    search?: { url: string; index: string }
   }
   page: {
-    kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | '404'
+    kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | 'search' | '404'
     /** Site path including the base path. */
     url: string
     meta: PageMeta

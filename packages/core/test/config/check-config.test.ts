@@ -53,6 +53,8 @@ describe('the config schema', () => {
       { ...base, feeds: { tags: 'yes' } },
       'feeds.tags must be true or false, not "yes".',
     ],
+    ['search that is not a flag', { ...base, search: 'off' }, 'search must be true or false, not "off".'],
+    ['a mistyped search', { ...base, serach: false }, 'Unknown option "serach". Did you mean "search"?'],
     [
       'a value not among the choices',
       { ...base, markdown: { html: 'raw' } },
@@ -114,9 +116,11 @@ describe('the config schema', () => {
       relatedCount: 0,
       feeds: { enabled: true, limit: 5, content: 'summary', tags: true, categories: false, authors: false },
       sitemap: { enabled: false, maxUrls: 100 },
+      search: false,
       schema: (s) => s,
     })
     expect(resolved).toMatchObject({
+      search: { enabled: false },
       pageSize: 20,
       relatedCount: 0,
       outDir: path.resolve('/srv/site/public-html'),
@@ -154,7 +158,7 @@ describe('mistakes in a config file', () => {
     expect(thrown).toBeInstanceOf(WartaConfigError)
     expect((thrown as WartaConfigError).diagnostics.map(formatDiagnostic)).toEqual([
       'warta.config.ts:7:5: error Unknown option "feeds.limt". Did you mean "feeds.limit"? [config]\n  hint: feeds takes enabled, limit, content, tags, categories, authors.',
-      'warta.config.ts:9:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, schema.',
+      'warta.config.ts:9:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema.',
     ])
   })
 

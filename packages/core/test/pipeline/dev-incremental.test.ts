@@ -131,6 +131,8 @@ describe('incremental rebuilds in dev()', () => {
   let articleCount = 0
   const latencies: { step: string; durationMs: number; written: number; removed: number }[] = []
   const errors: string[] = []
+  /** The search index's events (each follows its pages' rebuild event). */
+  const searchEvents: RebuildEvent[] = []
 
   const contentFile = (file: string) => path.join(root, 'content', file)
   const articles = Array.from({ length: 30 }, (_, i) => generateArticle(i + 1))
@@ -225,10 +227,12 @@ describe('incremental rebuilds in dev()', () => {
     config = {
       root,
       site: { title: 'Warta Uji', url: 'https://uji.example', lang: 'id-ID', timezone: 'Asia/Makassar' },
-      theme: { ...testTheme, dir: themeDir },
+      // With search, so that the index the preview keeps up to date is checked against a cold build's too.
+      theme: { ...testTheme, dir: themeDir, search: true },
     }
     server = await dev(config, { port: 0, now: () => NOW })
     server.on('error', (event) => errors.push(event.text))
+    server.on('search', (event) => searchEvents.push(event))
     if (process.env.DEBUG_DEV) server.on('rebuild', (e) => console.log('REBUILD', JSON.stringify(e)))
     before = await readAll(server.outDir)
   })
@@ -252,6 +256,7 @@ describe('incremental rebuilds in dev()', () => {
   test('after a body edit', async () => {
     const article = draftOf(7)
     article.paragraphs[1] = 'Paragraf kedua yang sudah diperbaiki oleh redaktur.'
+    const searchedBefore = searchEvents.length
     const event = await step(
       'body edit',
       () => save(article),
@@ -263,6 +268,10 @@ describe('incremental rebuilds in dev()', () => {
       '2025/05/04/berita-nomor-7-tentang-investasi/index.html',
     ])
     expect(event.written.filter((f) => !f.endsWith('.html')).every((f) => /(^|\/)feed\//.test(f))).toBe(true)
+    // The search index follows the pages, in an event of its own, with the edited article's new
+    // fragment (a second look at the saved file may add an empty rebuild and index after it).
+    const indexed = searchEvents.slice(searchedBefore).flatMap((e) => e.written)
+    expect(indexed.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(1)
     expect(event.written).toContain('kategori/olahraga/feed/rss.xml')
     expect(event.written).not.toContain('feed/rss.xml')
     expect(event.rewritten).toEqual([])

@@ -6,12 +6,14 @@ import { listingPages } from './listing-pages.js'
 import { notFoundPage } from './not-found-page.js'
 import { type Page, type PagesOptions, withSourceHash } from './page.js'
 import { createPageKit, type PageKit, type PageSpec } from './page-kit.js'
+import { searchPage } from './search-page.js'
 
 /** The kinds of page a site has, in the order their paths are claimed. A new kind is one more entry. */
 const PAGE_KINDS: ((site: RoutedSite, kit: PageKit) => PageSpec[])[] = [
   homePage,
   articlePages,
   listingPages,
+  searchPage,
   notFoundPage,
 ]
 

@@ -4,6 +4,7 @@ import { hashText } from '../../util/hash.js'
 import { type NewsDate, parseNewsDate, toZonedIso } from '../../util/news-date.js'
 import { feedFolder, feedLinks } from '../feed-links.js'
 import type { RoutedCollection, RoutedSite } from '../route-site.js'
+import { SEARCH_FOLDER } from '../search-folder.js'
 import { createUrlFor, type TermPaths, toAuthorProfile, toCardView, type UrlFor } from '../to-views.js'
 import type {
   AuthorProfileView,
@@ -113,6 +114,7 @@ function navSections(site: RoutedSite, nav: string[] | undefined, urlFor: UrlFor
 
 function sharedContext(options: PagesOptions, nav: TermView[], feeds: FeedLink[]): PageContext['site'] {
   const { site, now } = options
+  const urlFor = createUrlFor(site.basePath)
   return {
     title: site.title,
     description: site.description,
@@ -130,6 +132,9 @@ function sharedContext(options: PagesOptions, nav: TermView[], feeds: FeedLink[]
       ? (parseNewsDate(toZonedIso(now, site.timezone).slice(0, 10), site.timezone) as NewsDate)
       : undefined,
     year: Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: site.timezone }).format(now)),
+    search: options.searchPath
+      ? { url: urlFor(options.searchPath), index: urlFor(`/${SEARCH_FOLDER}/`) }
+      : undefined,
   }
 }
 

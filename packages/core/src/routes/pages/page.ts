@@ -9,7 +9,7 @@ export interface Page {
   /** Site path without the base path. */
   path: string
   outputPath: string
-  /** Theme layout name: `home`, `article`, `listing` or `404`. */
+  /** Theme layout name: `home`, `article`, `listing`, `search` or `404`. */
   layout: string
   /**
    * Fingerprint of every input of the page's context. Equal keys (with equal templates)
@@ -53,4 +53,6 @@ export interface PagesOptions {
   /** The sanitized body of an article: kept out of the site model so that huge archives fit in memory. */
   bodyOf: (article: RoutedArticle) => Promise<string>
   cardMemo?: CardMemo
+  /** The search page's site path, when search is on. Default: no search page. */
+  searchPath?: string
 }
