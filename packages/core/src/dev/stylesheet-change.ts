@@ -1,3 +1,8 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { mapConcurrent } from '../util/map-concurrent.js'
+import type { OutputFile } from '../write/write-output.js'
+
 // A `<link>` tag, and the href attribute inside one (double-, single- or un-quoted value).
 const LINK_TAG = /<link\b[^>]*>/gi
 const HREF_ATTRIBUTE = /(\shref\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)/i
@@ -20,4 +25,25 @@ function maskStylesheetHrefs(html: string): string {
  */
 export function differsOnlyInStylesheetLinks(before: string, after: string): boolean {
   return maskStylesheetHrefs(before) === maskStylesheetHrefs(after)
+}
+
+/**
+ * True when a rebuild changed stylesheets and nothing else: pages differ from what is on
+ * disk only in their (content-hashed) stylesheet links, so open pages can swap stylesheets
+ * instead of reloading.
+ */
+export async function onlyStylesheetsChanged(
+  outDir: string,
+  written: readonly OutputFile[],
+  removed: readonly string[],
+): Promise<boolean> {
+  if (!written.some((f) => f.path.endsWith('.css'))) return false
+  const isCss = (p: string) => p.endsWith('.css')
+  if (!removed.every(isCss) || !written.every((f) => isCss(f.path) || f.path.endsWith('.html'))) return false
+  const pages = written.filter((f) => f.path.endsWith('.html'))
+  const unchanged = await mapConcurrent(pages, 32, async (page) => {
+    const before = await readFile(path.join(outDir, page.path), 'utf8').catch(() => undefined)
+    return before !== undefined && differsOnlyInStylesheetLinks(before, String(page.contents))
+  })
+  return unchanged.every(Boolean)
 }

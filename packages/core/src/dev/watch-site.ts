@@ -1,0 +1,96 @@
+import type { Stats } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { watch } from 'chokidar'
+import { watchErrorMessage } from './watch-error.js'
+import { type FileEvent, isFileEvent } from './watch-queue.js'
+
+/**
+ * chokidar reports at most one `change` of a file in this many ms and drops the others
+ * (its own throttle, leading edge only).
+ */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50
+
+/** What to watch and whom to tell. */
+export interface WatchSiteOptions {
+  /** The folders to watch, asked again by `update()` (after a config change). */
+  paths: () => string[]
+  /** Folders inside them that are not sources: the output folders, `.warta/`. */
+  notSources: () => string[]
+  /** A file was added, changed or removed (an absolute path). */
+  onEvent: (event: FileEvent, file: string) => void
+  /** The watcher failed (a limit of the system): the message says what to do. */
+  onError: (message: string) => void
+}
+
+/** The site's files, watched. */
+export interface SiteWatcher {
+  /** Resolves once the first scan is done and changes are reported. */
+  ready: Promise<void>
+  /** Watches `paths()` again. */
+  update(): Promise<void>
+  /** Waits for the second looks at changed files (see `recheck`); true if there were any. */
+  settled(): Promise<boolean>
+  close(): Promise<void>
+}
+
+/** Watches the site's folders with chokidar, leaving out what is not a source. */
+export function watchSite(options: WatchSiteOptions): SiteWatcher {
+  let watched = new Set(options.paths())
+  const isIgnored = (file: string) =>
+    options.notSources().some((dir) => file === dir || file.startsWith(dir + path.sep)) ||
+    [...watched].some(
+      (base) =>
+        file.startsWith(base + path.sep) && file.slice(base.length).includes(`${path.sep}node_modules`),
+    ) ||
+    // Dotfiles, editor backups and temporary files; never a watched folder itself, whatever its
+    // name (a site in `.site/` or `news.tmp/`).
+    (!watched.has(file) && /^\.|~$|\.tmp$/.test(path.basename(file)))
+  const watcher = watch([...watched], { ignoreInitial: true, ignored: isIgnored })
+  const rechecks = new Set<Promise<void>>()
+  let closing = false
+  // A save that lands within chokidar's throttle window after a reported change is never
+  // reported, and the rebuild may already have read the file by then: the save would be
+  // lost until the next one. So each changed file is looked at again once the window has
+  // passed, and reported if it changed since chokidar saw it.
+  const recheck = (file: string, seen: Stats | undefined) => {
+    const done: Promise<void> = delay(CHOKIDAR_CHANGE_THROTTLE_MS + 10)
+      .then(() => stat(file))
+      .then(
+        (now) => {
+          if (!closing && (now.mtimeMs !== seen?.mtimeMs || now.size !== seen?.size))
+            options.onEvent('change', file)
+        },
+        () => undefined, // Gone: its own unlink event says so.
+      )
+      .finally(() => rechecks.delete(done))
+    rechecks.add(done)
+  }
+  watcher.on('all', (event, file, stats) => {
+    if (!isFileEvent(event)) return
+    const absolute = path.resolve(file)
+    options.onEvent(event, absolute)
+    if (event === 'change') recheck(absolute, stats)
+  })
+  watcher.on('error', (error) => options.onError(watchErrorMessage(error)))
+  return {
+    ready: new Promise<void>((ready) => watcher.once('ready', () => ready())),
+    async update() {
+      const next = new Set(options.paths())
+      watcher.unwatch([...watched].filter((p) => !next.has(p)))
+      watcher.add([...next].filter((p) => !watched.has(p)))
+      watched = next
+    },
+    async settled() {
+      if (rechecks.size === 0) return false
+      await Promise.all(rechecks)
+      return true
+    },
+    async close() {
+      closing = true
+      await watcher.close()
+      await Promise.all(rechecks)
+    },
+  }
+}
