@@ -3,6 +3,7 @@ import type { PluggableList } from 'unified'
 import { WartaConfigError } from '../errors/build-error.js'
 import { DEFAULT_EMBEDS } from '../markdown/embed-allowlist.js'
 import { checkConfig, locatedError } from './check-config.js'
+import { type ResolvedImages, resolveImages } from './image-options.js'
 import { resolveStrings, type Strings, type Theme } from './theme.js'
 import type { NavLink, PageNumbering, SchemaExtension, WartaConfig } from './types.js'
 
@@ -18,6 +19,8 @@ export interface ResolvedSite {
   basePath: string
   publisher: { name: string; logo?: { src: string; width?: number; height?: number } }
   logo?: string
+  /** The site's share image, a site path (see `SiteOptions.image`). */
+  image?: string
   nav?: string[]
   footerLinks: NavLink[]
   colors: Record<string, string>
@@ -59,6 +62,7 @@ export interface ResolvedConfig {
   }
   sitemap: { enabled: boolean; maxUrls: number }
   schema?: SchemaExtension
+  images: ResolvedImages
   /** The config file it came from, when it came from one. */
   configFile?: string
 }
@@ -186,6 +190,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       basePath,
       publisher: { name: publisherName, logo: config.site.publisher?.logo },
       logo: config.site.logo,
+      image: config.site.image,
       nav: config.site.nav,
       footerLinks: config.site.footerLinks ?? [],
       colors: config.site.colors ?? {},
@@ -225,6 +230,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       maxUrls: config.sitemap?.maxUrls ?? 50_000,
     },
     schema: config.schema,
+    images: resolveImages(config.images),
     configFile: overrides.configFile,
   }
 }

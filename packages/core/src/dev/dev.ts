@@ -11,7 +11,7 @@ import { checkSiteFolders } from '../config/site-folders.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../errors/diagnostic.js'
-import { cacheDirOf } from '../pipeline/build.js'
+import { cacheDirOf, imageCacheDirOf } from '../pipeline/build.js'
 import { createSiteBuilder, type SiteBuilder } from '../pipeline/create-site-builder.js'
 import type { SiteBuildResult } from '../pipeline/run-types.js'
 import { createStructuredData } from '../pipeline/structured-data.js'
@@ -112,7 +112,15 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
       mode: 'preview',
       structuredData: createStructuredData(r),
+      imageCacheDir: imageCacheDirOf(r.root),
+      // Pictures made in the background since: a run that shows them.
+      onImagesReady: () => imagesReady(r.publicDir),
     })
+  // Background image work can finish before the watch queue exists (during the first build).
+  let imagesReady = (_publicDir: string) => {
+    imagesWaiting = true
+  }
+  let imagesWaiting = false
   let builder: SiteBuilder = createBuilder(resolved)
   let served = new Set<string>()
   const emitter = new EventEmitter<{ rebuild: [RebuildEvent]; error: [RebuildErrorEvent] }>()
@@ -226,6 +234,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
         const loaded = (await loadConfig(configFile)).config
         resolved = resolve(loaded)
         buildOutDir = buildOutDirOf(loaded)
+        await builder.dispose()
         builder = createBuilder(resolved)
         configFailed = false
         await updateWatched()
@@ -271,6 +280,8 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   await rebuild().catch(showFailure)
 
   const queue = createWatchQueue({ debounceMs: options.debounceMs ?? 30, run: rebuild, onError: showFailure })
+  imagesReady = (publicDir) => queue.enqueue('change', publicDir)
+  if (imagesWaiting) imagesReady(resolved.publicDir)
   // The site folder as a whole (content, layouts, partials, public, config), plus the theme.
   // Watching folders that do not exist yet loses events in chokidar, so none are named.
   const watchedPaths = () => [
@@ -341,8 +352,11 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     outDir: resolved.outDir,
     async idle() {
       await queue.idle()
-      while (rechecks.size > 0) {
+      // Pictures made in the background queue a rebuild when they are done: wait for both.
+      for (;;) {
         await Promise.all(rechecks)
+        await builder.settled()
+        if (rechecks.size === 0 && queue.isIdle()) return
         await queue.idle()
       }
     },
@@ -352,6 +366,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       await watcher.close()
       await Promise.all(rechecks)
       await queue.close()
+      await builder.dispose()
       await server?.close()
     },
   })

@@ -22,8 +22,8 @@ export interface BuildOptions extends BuildOverrides {
   /** Called as articles are processed. */
   onProgress?: (done: number, total: number) => void
   /**
-   * Keep processed articles and output fingerprints between builds, in `.warta/cache` under
-   * the site root. `false` builds everything from scratch
+   * Keep processed articles, made pictures and output fingerprints between builds, in
+   * `.warta/cache` under the site root. `false` builds everything from scratch
    * (`--no-cache`). Default `true`.
    */
   cache?: boolean
@@ -38,6 +38,9 @@ export interface BuildOptions extends BuildOverrides {
  * `npm ci` (which empties node_modules) leaves it for a CI job to restore and save.
  */
 export const cacheDirOf = (root: string): string => path.join(root, '.warta', 'cache')
+
+/** Where the image stage's cache lives, inside the build cache. */
+export const imageCacheDirOf = (root: string): string => path.join(cacheDirOf(root), 'images')
 
 /** What a successful build did. */
 export interface BuildReport {
@@ -99,6 +102,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     cache: options.articleCache ?? spool ?? createArticleCache(path.join(cacheDir, 'articles')),
     sourceIndexFile: useCache && !options.articleCache ? path.join(cacheDir, 'sources.ndjson') : undefined,
     structuredData: createStructuredData(resolved),
+    imageCacheDir: useCache ? imageCacheDirOf(resolved.root) : undefined,
   })
   const writer = await createSiteWriter(resolved.outDir, { root: resolved.root, spare: useCache })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir, writer.current) : undefined
@@ -117,6 +121,8 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     throw error
   } finally {
     spool?.dispose()
+    // Every file, made pictures included, has been handed to the writer by now.
+    await builder.dispose()
   }
   // An empty site is worth a word only when nothing else explains it.
   if (result.articles === 0 && !hasErrors(result.diagnostics))

@@ -6,6 +6,7 @@ import { type ArticleSchema, createArticleSchema } from '../content/article-sche
 import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
 import { createSourceProcessor, type SourceProcessor } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
+import { runImageStage } from '../images/run-image-stage.js'
 import { checkQuality } from '../quality/index.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
 import { createPages } from '../routes/pages/create-pages.js'
@@ -13,6 +14,7 @@ import type { StructuredData } from '../routes/pages/page.js'
 import { createTermPaths } from '../routes/pages/page-kit.js'
 import { parsePermalinkHistory, updatePermalinkHistory } from '../routes/permalink-history.js'
 import { PathRegistry, routeSite } from '../routes/route-site.js'
+import type { SiteImages } from '../routes/site-images.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel } from '../site/create-site.js'
 import { computeSchedule } from '../site/schedule.js'
@@ -22,6 +24,7 @@ import { hashHex, hashText } from '../util/hash.js'
 import { toZonedIso } from '../util/news-date.js'
 import { type BuildStore, createBuildStore, recordOutputs, useAuthors } from './build-store.js'
 import { type BuiltFile, type BuiltFiles, collectBuiltFiles } from './built-files.js'
+import { imageStageOptions } from './image-inputs.js'
 import { planBodyEdits, rerenderBodies } from './preview-edit.js'
 import { redirectFiles } from './redirects.js'
 import { renderPages } from './render-pages.js'
@@ -59,6 +62,10 @@ export interface SiteBuilder {
     options?: Pick<SiteBuildRun, 'onProgress'>,
   ): Promise<{ key: string; value: CachedArticle }[]>
   run(options?: SiteBuildRun): Promise<SiteBuildResult>
+  /** Resolves when no picture is being made in the background (the preview). */
+  settled(): Promise<void>
+  /** Ends the image workers still running in the background and removes a temporary image cache. */
+  dispose(): Promise<void>
 }
 
 /** Options of a builder. */
@@ -73,6 +80,13 @@ export interface SiteBuilderOptions {
   /** The file of the source index, where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
   sourceIndexFile?: string
   structuredData?: StructuredData
+  /** The image cache's folder (`<cache>/images`). Default: a temporary folder, removed by `dispose()`. */
+  imageCacheDir?: string
+  /**
+   * The preview: pictures not yet made are made in the background (the page shows the source
+   * file meanwhile), and this is called when they are, for a run that shows them.
+   */
+  onImagesReady?: () => void
 }
 
 const NO_STRUCTURED_DATA: StructuredData = { article: () => [], listing: () => [], home: () => [] }
@@ -136,6 +150,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       }),
 
     run: (run = {}) => withWorkers((workers, processor) => runPipeline(run, workers, processor)),
+
+    async settled() {
+      while (store.images.pending.size > 0) await Promise.all(store.images.pending.values())
+    },
+
+    async dispose() {
+      await store.images.workers?.close()
+      await store.images.cache?.dispose()
+    },
   }
 
   async function runPipeline(run: SiteBuildRun, workers: WorkerPool, processor: SourceProcessor) {
@@ -146,7 +169,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const inputs = await loadSiteInputs(config, store.inputs, run.changes)
     store.inputs = inputs
     const last = store.lastRun
-    const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
+    const edits = last && planBodyEdits(store, last, sources, inputs, { now, day: dayOf(now) }, run.changes)
     if (last && edits) return rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
     store.lastRun = undefined
     const sourceDiagnostics = diagnostics.length
@@ -155,7 +178,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     await store.sources.saveIndex(sources)
     const registry = new PathRegistry()
     const routed = routeSite(model, config.permalinks, registry)
-    const pages = createPages(routed, registry, { ...pageOptions, now })
+    const pictures = await runImageStage(routed, store.images, imageStageOptions(config, options, run))
+    append(diagnostics, pictures.diagnostics)
+    const { images } = pictures
+    const pages = createPages(routed, registry, { ...pageOptions, now, images })
     append(diagnostics, registry.diagnostics)
     const routeProblems = registry.diagnostics.length
     const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
@@ -194,14 +220,17 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       // A streaming build runs once: what it generated need not stay in memory for a next run.
       memo: run.emit && !preview ? new Map() : store.generated,
       reuse: run.reuseGenerated,
+      images,
     })
     await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
-    await addStaticFiles(files, registry, inputs, config.root)
+    for (const file of pictures.files)
+      if (registry.claim(`/${file.path}`, 'the image stage')) await files.add(file)
+    await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
     // Paths claimed since the pages: files that collide with a page or with each other.
     append(diagnostics, registry.diagnostics.slice(routeProblems))
     if (hasErrors(diagnostics)) return result
 
-    if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list)))
+    if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list, images)))
     append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
     result.files = files.list
     result.changed = recordOutputs(store, files.list, true)
@@ -212,6 +241,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         pages: new Map(pages.map((page) => [page.outputPath, page])),
         inputs,
         assetKey,
+        images,
+        imagesVersion: store.images.version,
         day: dayOf(now),
         sourceCount: sources.paths.length,
         siteDiagnostics: diagnostics.slice(sourceDiagnostics),
@@ -261,10 +292,12 @@ function modelSite(
   })
 }
 
-const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[]) => ({
+const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[], images: SiteImages) => ({
   outputPaths: new Set(files.map((f) => f.path)),
   basePath: config.site.basePath,
   siteUrl: config.site.url,
+  images,
+  imageWidths: config.theme.images?.widths,
 })
 
 /** Redirects, then generated files (feeds, sitemaps) where no page took their path. */
@@ -316,16 +349,19 @@ function contentPrefixOf(config: ResolvedConfig): string {
 /** A path relative to the site root with forward slashes, as sources and messages name files. */
 const toRootRelative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/')
 
-/** The theme's assets, then the site's public files where no page took their path. */
+/** The theme's assets, then the site's public files where no page took their path, but for SVGs the image stage refused. */
 async function addStaticFiles(
   files: BuiltFiles,
   registry: PathRegistry,
   inputs: SiteInputs,
   root: string,
+  refused: ReadonlySet<string>,
 ): Promise<void> {
   for (const asset of inputs.assets)
     await files.add({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
   for (const file of inputs.publicFiles) {
-    if (registry.claim(`/${file.path}`, toRootRelative(root, file.from))) await files.add(file)
+    const source = toRootRelative(root, file.from)
+    if (refused.has(source)) continue
+    if (registry.claim(`/${file.path}`, source)) await files.add(file)
   }
 }
