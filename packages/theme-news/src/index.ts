@@ -80,7 +80,7 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
     authorBox: options.authorBox ?? true,
     logoWidth: options.logoWidth,
     logoHeight: options.logoHeight,
-    // Not an option: the `sizes` of each picture's place, for the picture partial.
+    // Not an option: the `sizes` of the places whose width the layout fixes, for the picture partial.
     imageSizes: IMAGE_SIZES,
   }
   return {
