@@ -171,7 +171,8 @@ export function planImage(
             ),
           }
         })
-  const shareFormat: OutputFormat = source.hasAlpha ? 'png' : 'jpeg'
+  // A PNG is a graphic (a logo, a chart, a designed share image): its crops stay PNG, sharp.
+  const shareFormat: OutputFormat = source.hasAlpha || source.format === 'png' ? 'png' : 'jpeg'
   const crop = (width: number, ratio: number, suffix: string) =>
     spec(
       {

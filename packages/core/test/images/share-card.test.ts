@@ -90,3 +90,16 @@ describe('a drawn card', () => {
     expect(long.lines.at(-1)).toMatch(/…$/)
   })
 })
+
+test('every glyph of the shipped fonts draws as a path (opentype.js 1.3.5 and 2.0 lose points of some)', async () => {
+  const faces = await loadFaces()
+  for (const font of [...faces.serif, ...faces.sans]) {
+    const broken: string[] = []
+    for (let code = 0x20; code < 0x250; code++) {
+      const char = String.fromCodePoint(code)
+      if (font.charToGlyphIndex(char) === 0) continue
+      if (font.charToGlyph(char).getPath(0, 0, 72).toPathData(2).includes('NaN')) broken.push(char)
+    }
+    expect(broken).toEqual([])
+  }
+})
