@@ -31,6 +31,12 @@ export interface BuildOptions extends BuildOverrides {
   strict?: boolean
   /** Where processed articles come from and go to, instead of the cache folder (used by `merge`). */
   articleCache?: ArticleCache
+  /**
+   * A folder for the image cache instead of `<cache>/images`, kept even with `cache: false`: for
+   * tests and CI jobs that build many sites, or clean builds, from the same photos. Default: the
+   * cache folder's, or none with `cache: false`.
+   */
+  imageCache?: string
 }
 
 /**
@@ -102,7 +108,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     cache: options.articleCache ?? spool ?? createArticleCache(path.join(cacheDir, 'articles')),
     sourceIndexFile: useCache && !options.articleCache ? path.join(cacheDir, 'sources.ndjson') : undefined,
     structuredData: createStructuredData(resolved),
-    imageCacheDir: useCache ? imageCacheDirOf(resolved.root) : undefined,
+    imageCacheDir: options.imageCache ?? (useCache ? imageCacheDirOf(resolved.root) : undefined),
   })
   const writer = await createSiteWriter(resolved.outDir, { root: resolved.root, spare: useCache })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir, writer.current) : undefined
