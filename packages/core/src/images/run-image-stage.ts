@@ -136,6 +136,16 @@ export async function runImageStage(
 ): Promise<ImageStageResult> {
   store.cache ??= await openImageCache(options.cacheDir)
   const { cache } = store
+  // Each answer costs a stat of the output file, and planning and listing files both ask.
+  const current = new Map<string, boolean>()
+  const isCurrent = options.isCurrent
+    ? (outputPath: string, key: string) => {
+        let answer = current.get(outputPath)
+        if (answer === undefined)
+          current.set(outputPath, (answer = options.isCurrent?.(outputPath, key) ?? false))
+        return answer
+      }
+    : undefined
   const refs = collectImageRefs(site, {
     image: options.site.image,
     logo: options.site.logo,
@@ -145,9 +155,7 @@ export async function runImageStage(
   const { sources, diagnostics, planOptions, refused } = await readSources(refs, options, store)
   const inFlight = new Set(store.pending.keys())
   const work = [...sources.values()]
-    .map((source) =>
-      planWork(source, { images: options.images, cache, inFlight, isCurrent: options.isCurrent }),
-    )
+    .map((source) => planWork(source, { images: options.images, cache, inFlight, isCurrent }))
     .filter((w) => w.tasks.length > 0)
   const cards = planCards(site, sources, {
     images: options.images,
@@ -156,7 +164,7 @@ export async function runImageStage(
     filesDir: cache.filesDir,
     needed: (spec) =>
       !inFlight.has(spec.key) &&
-      !options.isCurrent?.(spec.path, spec.key) &&
+      !isCurrent?.(spec.path, spec.key) &&
       !cache.has({ key: spec.key, format: 'png' }),
   })
   const background = options.onBackgroundDone !== undefined
@@ -173,7 +181,7 @@ export async function runImageStage(
     pendingFiles,
   })
   await cache.save()
-  const files = imageFiles(sources, cards, { cache, pendingFiles, ready, isCurrent: options.isCurrent })
+  const files = imageFiles(sources, cards, { cache, pendingFiles, ready, isCurrent })
   // Files are read in parallel: the report's order must not depend on which finished first.
   return { images, files, diagnostics: sortDiagnostics(diagnostics), refused }
 }

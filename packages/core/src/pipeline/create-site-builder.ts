@@ -23,13 +23,14 @@ import { append } from '../util/append.js'
 import { hashHex, hashText } from '../util/hash.js'
 import { toZonedIso } from '../util/news-date.js'
 import { type BuildStore, createBuildStore, recordOutputs, useAuthors } from './build-store.js'
-import { type BuiltFile, type BuiltFiles, collectBuiltFiles } from './built-files.js'
+import { type BuiltFile, collectBuiltFiles } from './built-files.js'
 import { imageStageOptions } from './image-inputs.js'
 import { planBodyEdits, rerenderBodies } from './preview-edit.js'
 import { redirectFiles } from './redirects.js'
 import { renderPages } from './render-pages.js'
 import { planRender } from './render-plan.js'
 import type { SiteBuildResult, SiteBuildRun } from './run-types.js'
+import { addImageFiles, addOtherFiles, addStaticFiles } from './site-files.js'
 import { loadSiteInputs, type SiteInputs } from './site-inputs.js'
 import { generateSiteOutputs } from './site-outputs.js'
 import { createSourceStore, type SourceUpdate } from './source-store.js'
@@ -223,8 +224,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       images,
     })
     await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), generated)
-    for (const file of pictures.files)
-      if (registry.claim(`/${file.path}`, 'the image stage')) await files.add(file)
+    await addImageFiles(files, registry, pictures.files)
     await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
     // Paths claimed since the pages: files that collide with a page or with each other.
     append(diagnostics, registry.diagnostics.slice(routeProblems))
@@ -300,18 +300,6 @@ const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[], ima
   imageWidths: config.theme.images?.widths,
 })
 
-/** Redirects, then generated files (feeds, sitemaps) where no page took their path. */
-async function addOtherFiles(
-  files: BuiltFiles,
-  registry: PathRegistry,
-  redirects: readonly BuiltFile[],
-  generated: readonly BuiltFile[],
-): Promise<void> {
-  for (const file of redirects) await files.add(file)
-  for (const file of generated)
-    if (registry.claim(`/${file.path}`, 'generated outputs')) await files.add(file)
-}
-
 /** The site's front matter schema: Warta's, extended by the site's `schema`. */
 const schemaOf = (config: ResolvedConfig): ArticleSchema => {
   const base = createArticleSchema(config.site.timezone)
@@ -348,20 +336,3 @@ function contentPrefixOf(config: ResolvedConfig): string {
 
 /** A path relative to the site root with forward slashes, as sources and messages name files. */
 const toRootRelative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/')
-
-/** The theme's assets, then the site's public files where no page took their path, but for SVGs the image stage refused. */
-async function addStaticFiles(
-  files: BuiltFiles,
-  registry: PathRegistry,
-  inputs: SiteInputs,
-  root: string,
-  refused: ReadonlySet<string>,
-): Promise<void> {
-  for (const asset of inputs.assets)
-    await files.add({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
-  for (const file of inputs.publicFiles) {
-    const source = toRootRelative(root, file.from)
-    if (refused.has(source)) continue
-    if (registry.claim(`/${file.path}`, source)) await files.add(file)
-  }
-}

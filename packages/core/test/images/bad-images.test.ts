@@ -171,3 +171,31 @@ describe('a body image that cannot be made is a warning, at its place, and is le
     ])
   })
 })
+
+describe('image-upscaled', () => {
+  test('a photo narrower than the column the theme shows it in is a warning at its reference', async () => {
+    const root = await createTempDir()
+    await mkdir(path.join(root, 'content'), { recursive: true })
+    await mkdir(path.join(root, 'public/images'), { recursive: true })
+    await writePhoto(path.join(root, 'public/images/kecil.jpg'), 500, 333)
+    await writePhoto(path.join(root, 'public/images/lebar.jpg'), 1600, 1067)
+    await writeFile(
+      path.join(root, 'content/banjir.md'),
+      ARTICLE(
+        '{ src: /images/kecil.jpg, alt: Banjir }',
+        '![Peta](/images/kecil.jpg)\n\n![Foto](/images/lebar.jpg)',
+      ),
+    )
+    const config = await siteConfig(root)
+    const theme = { ...config.theme, images: { widths: { lead: 640, body: 640 } } }
+    const report = await build({ ...config, theme }, { now: NOW, cache: false })
+    const upscaled = report.diagnostics.filter((d) => d.ruleId === 'image-upscaled')
+    expect(upscaled.map(brief)).toEqual([
+      'content/banjir.md:5:8 warning image-upscaled',
+      'content/banjir.md:10:1 warning image-upscaled',
+    ])
+    expect(upscaled[0]?.message).toBe(
+      'The lead image /images/kecil.jpg is 500 px wide and shown up to 640 px wide, so it is stretched and looks soft.',
+    )
+  })
+})
