@@ -141,8 +141,10 @@ export async function runImageStage(
   const isCurrent = options.isCurrent
     ? (outputPath: string, key: string) => {
         let answer = current.get(outputPath)
-        if (answer === undefined)
-          current.set(outputPath, (answer = options.isCurrent?.(outputPath, key) ?? false))
+        if (answer === undefined) {
+          answer = options.isCurrent?.(outputPath, key) ?? false
+          current.set(outputPath, answer)
+        }
         return answer
       }
     : undefined
