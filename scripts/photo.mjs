@@ -1,5 +1,6 @@
 // Photo-like test images for benches and tests: colour gradients and shapes under camera grain,
 // so that encoders meet what they meet in a real photo (a flat test card compresses like nothing).
+import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +13,7 @@ const sharp = createRequire(core)('sharp')
  * Writes a photo of `width` × `height` pixels as JPEG (or PNG, by the extension); `seed` varies
  * the colours, `grain` the noise (default 24), `quality` the JPEG quality (default 90). At
  * 3000 × 2000 a JPEG is about 2.5 MB, like a phone camera's; at 1600 × 1067 with grain 10 and
- * quality 82, about 300 kB.
+ * quality 82, about 300 kB. The file's folder is made if it is missing.
  */
 export async function writePhoto(file, width, height, options = {}) {
   const seed = options.seed ?? 1
@@ -38,5 +39,6 @@ export async function writePhoto(file, width, height, options = {}) {
     .toBuffer()
   for (let i = 0; i < scene.length; i++) scene[i] = Math.max(0, Math.min(255, scene[i] + grain[i] - 128))
   const image = sharp(scene, { raw: { width, height, channels: 3 } })
+  await mkdir(path.dirname(file), { recursive: true })
   await (file.endsWith('.png') ? image.png() : image.jpeg({ quality: options.quality ?? 90 })).toFile(file)
 }
