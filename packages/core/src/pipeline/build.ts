@@ -124,11 +124,10 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     })
   } catch (error) {
     await writer.abort()
+    await builder.dispose()
     throw error
   } finally {
     spool?.dispose()
-    // Every file, made pictures included, has been handed to the writer by now.
-    await builder.dispose()
   }
   // An empty site is worth a word only when nothing else explains it.
   if (result.articles === 0 && !hasErrors(result.diagnostics))
@@ -136,9 +135,12 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   if (options.strict) result.diagnostics = result.diagnostics.map((d) => ({ ...d, severity: 'error' }))
   if (hasErrors(result.diagnostics)) {
     await writer.abort()
+    await builder.dispose()
     throw new WartaBuildError(result.diagnostics)
   }
-  const { current, kept, rescued, ...stats } = await writer.commit()
+  // Not before: the writer copies made pictures from the image cache (a temporary folder
+  // without the persistent cache, which dispose() removes) until its commit.
+  const { current, kept, rescued, ...stats } = await writer.commit().finally(() => builder.dispose())
   await manifest?.save(result.files, current.folder)
   if (rescued)
     result.diagnostics.push({
