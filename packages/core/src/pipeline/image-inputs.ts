@@ -1,10 +1,10 @@
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import type { CardColors } from '../config/theme.js'
-import { workerCount } from '../content/process-sources.js'
 import type { ImageStageOptions } from '../images/run-image-stage.js'
 import type { SiteBuilderOptions } from './create-site-builder.js'
 import type { SiteBuildRun } from './run-types.js'
+import { workerCount } from './worker-pool.js'
 
 /** The card colours: the theme's, with the site's accent colour when it sets one. */
 export function cardColors(config: ResolvedConfig): CardColors {
