@@ -165,14 +165,15 @@ export function createHelpers(context: HelperContext, settings: HelperSettings =
     /**
      * `(cardSizes "listing" @index ../articles.length)`: the `sizes` of a card's picture, from where
      * it stands and how many share its row (see image-slots.ts). A fourth argument that is true
-     * (`../latest.length`) puts the row in the front page's main column; in a listing, pass the
-     * page number after the count, so the lead story on page 1 is not counted in the rows.
+     * (`../latest.length`) puts the row in the front page's main column; in a listing, pass
+     * whether the page is its first (`../pagination.first`, where the newest story is the lead),
+     * so that lead is not counted in the rows.
      */
     cardSizes(...args: unknown[]): string {
       const [slot, index, count, extra] = splitArgs(args).params
       const i = typeof index === 'number' ? index : 0
       const n = typeof count === 'number' ? count : 1
-      if (slot === 'listing' && extra === 1) return cardSizes('listing', i - 1, n - 1)
+      if (slot === 'listing' && extra === true) return cardSizes('listing', i - 1, n - 1)
       return cardSizes(slot as CardSlot, i, n, slot === 'secondary' && Boolean(extra))
     },
 
