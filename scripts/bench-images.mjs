@@ -57,7 +57,7 @@ export async function benchImages({ photos, runs }) {
   }
   const clean = (root) =>
     Promise.all([
-      rm(path.join(root, 'node_modules/.cache'), { recursive: true, force: true }),
+      rm(path.join(root, '.warta', 'cache'), { recursive: true, force: true }),
       rm(path.join(root, 'dist'), { recursive: true, force: true }),
     ])
   const results = { cold1: [], cold2: [], warm: [], base1: [], base2: [], baseWarm: [] }
