@@ -11,7 +11,11 @@ export default defineConfig({
           name: 'warta',
           sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'tests/theme/lighthouse.test.ts'],
+          exclude: [
+            '**/node_modules/**',
+            'tests/theme/lighthouse.test.ts',
+            'tests/images/lighthouse.test.ts',
+          ],
         },
       },
       {
@@ -20,7 +24,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'lighthouse',
-          include: ['tests/theme/lighthouse.test.ts'],
+          include: ['tests/theme/lighthouse.test.ts', 'tests/images/lighthouse.test.ts'],
           sequence: { groupOrder: 1 },
         },
       },

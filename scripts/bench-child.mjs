@@ -19,6 +19,8 @@ const config = {
   },
   theme: newsTheme(),
   search: process.env.WARTA_BENCH_SEARCH !== 'off',
+  // The images bench measures photos alone, without the generated cards of articles without one.
+  ...(process.env.BENCH_ARTICLE_CARDS === 'false' ? { images: { articleCards: false } } : {}),
 }
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024)

@@ -5,6 +5,7 @@
 // pnpm bench --markdown [--corpus bench|archive]: what each GFM extension costs per article
 // (scripts/bench-markdown.mjs). pnpm bench --peers [--articles 4000]: Warta against Eleventy
 // (scripts/bench-peers.mjs).
+// pnpm bench --images [--photos 8] [--runs 3]: the image stage's cost per photo (bench-images.mjs).
 import { execFile, spawnSync } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
@@ -36,9 +37,16 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '7' },
     skip: { type: 'string', default: '' },
     search: { type: 'string', default: 'on' },
+    images: { type: 'boolean', default: false },
+    photos: { type: 'string', default: '8' },
   },
   strict: false,
 })
+if (values.images) {
+  const { benchImages } = await import('./bench-images.mjs')
+  await benchImages({ photos: Number(values.photos), runs: Number(values.runs) })
+  process.exit(0)
+}
 const count = Number(values.articles)
 const runs = Number(values.runs)
 const skip = new Set(values.skip.split(',').filter(Boolean))

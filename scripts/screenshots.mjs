@@ -32,6 +32,7 @@ const TYPES = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.xml': 'application/xml',
   '.json': 'application/json',
 }

@@ -408,7 +408,7 @@ describe('every mistake gets one line that names it and says what to do', () => 
     expect(run.code).toBe(1)
     expect(run.err).toBe(
       'warta.config.ts:6:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n' +
-        '  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema.',
+        '  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema, images.',
     )
     expect(exists(root, 'dist')).toBe(false)
   })

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { type BrowserContext, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.mjs'
+import { writePhoto } from '../../scripts/photo.mjs'
 import { type StaticServer, serveStatic } from '../theme/example-site.js'
 
 type Core = typeof import('../../packages/core/src/index.js')
@@ -37,7 +38,9 @@ async function buildFixture(markdown: { html?: 'sanitize' | 'trusted' } = {}, st
   const work = await mkdtemp(path.join(tmpdir(), 'warta-newsroom-'))
   const root = path.join(work, 'site')
   await cp(fixture, root, { recursive: true })
-  for (const file of ['images/paripurna.jpg', 'video/paripurna.mp4', 'audio/wawancara-ketua.mp3']) {
+  // The photo has real pixels (the image stage reads them); video and audio are only linked.
+  await writePhoto(path.join(root, 'public/images/paripurna.jpg'), 1600, 900)
+  for (const file of ['video/paripurna.mp4', 'audio/wawancara-ketua.mp3']) {
     await mkdir(path.dirname(path.join(root, 'public', file)), { recursive: true })
     await writeFile(path.join(root, 'public', file), 'placeholder')
   }
@@ -82,8 +85,11 @@ describe('a newsroom article, sanitized (the default)', () => {
   })
 
   test('keeps the figure, details, video, audio, allowed iframe, listing and inline elements', () => {
+    // The raw HTML <img> keeps its alt and size, served as the image stage's responsive picture.
+    expect(body).toMatch(
+      /<figure>\n<picture><source type="image\/avif" srcset="[^"]+" sizes="[^"]+">.*?<img src="\/assets\/img\/paripurna-[0-9a-f]+-\d+\.jpg" alt="Rapat paripurna DPRD Kaltim" width="1600" height="900" srcset="[^"]+"/s,
+    )
     for (const kept of [
-      '<img src="/images/paripurna.jpg" alt="Rapat paripurna DPRD Kaltim" width="1600" height="900">',
       '<figcaption>Rapat paripurna, Selasa (20/5).</figcaption>',
       '<summary>Rincian belanja per urusan</summary>',
       '<video controls src="/video/paripurna.mp4" width="1280" height="720" preload="metadata" style="max-width:100%;height:auto"></video>',

@@ -75,11 +75,12 @@ export async function copyExample(options: CopyOptions = {}): Promise<SiteCopy> 
       })
     const configFile = path.join(root, 'warta.config.ts')
     const config = await readFile(configFile, 'utf8')
-    if (!config.includes('theme: newsTheme(),'))
-      throw new Error('The example config no longer says `theme: newsTheme(),`')
+    // The theme's options (e.g. the logo's size) are kept; only its folder changes.
+    const themeLine = /theme: (newsTheme\([^)]*\)),/
+    if (!themeLine.test(config)) throw new Error('The example config no longer says `theme: newsTheme(…),`')
     await writeFile(
       configFile,
-      config.replace('theme: newsTheme(),', `theme: { ...newsTheme(), dir: ${JSON.stringify(themeDir)} },`),
+      config.replace(themeLine, (_line, call) => `theme: { ...${call}, dir: ${JSON.stringify(themeDir)} },`),
     )
   }
   const file = (relative: string) => path.join(root, ...relative.split('/'))
@@ -97,11 +98,18 @@ export async function copyExample(options: CopyOptions = {}): Promise<SiteCopy> 
   }
 }
 
-/** Loads the copy's config file and starts the preview on a free port at the fixed clock. */
+/**
+ * Loads the copy's config file and starts the preview on a free port at the fixed clock. It
+ * resolves once the preview is idle: the first build serves pictures as their source files and
+ * makes their responsive sets and share cards in the background, then rebuilds; a test's edit
+ * must not be mistaken for that rebuild.
+ */
 export async function startDev(site: SiteCopy, options: DevOptions = {}): Promise<DevServer> {
   const core = await loadCore()
   const { config, file } = await core.loadConfig(site.configFile)
-  return core.dev(config, { port: 0, now: () => NOW, configFile: file, ...options })
+  const server = await core.dev(config, { port: 0, now: () => NOW, configFile: file, ...options })
+  await server.idle()
+  return server
 }
 
 /**

@@ -172,7 +172,17 @@ describe('dev() on a copy of the example site', () => {
     )
     // Pages that do not show the article are left alone.
     expect(event.written).not.toContain('kategori/ekonomi/index.html')
-    expect(event.removed).toEqual([])
+    // The article has no photo: its share card shows the headline, so the old card goes, and
+    // the new one is drawn in the background (a text edit never waits for it).
+    expect(event.removed).toHaveLength(1)
+    expect(event.removed[0]).toMatch(/^assets\/img\/card-[0-9a-f]+\.png$/)
+    await server.idle()
+    const card = /<meta property="og:image" content="[^"]*\/(assets\/img\/card-[0-9a-f]+\.png)"/.exec(
+      await text(sitePathOf(page)),
+    )?.[1]
+    expect(card).toBeDefined()
+    expect(card).not.toBe(event.removed[0])
+    expect((await get(server, `/${card}`)).status).toBe(200)
   })
 
   test('an article added in a new nested folder gets a page and appears in listings, feeds and sitemaps', async () => {
@@ -440,7 +450,7 @@ describe('dev() on a copy of the example site', () => {
   test('a config syntax error is reported, the site keeps being served, and fixing it recovers', async () => {
     const config = await site.read('warta.config.ts')
     const failed = nextError(server)
-    await site.write('warta.config.ts', config.replace('theme: newsTheme(),', 'theme: newsTheme(,'))
+    await site.write('warta.config.ts', config.replace('theme: newsTheme(', 'theme: newsTheme(,'))
     const error = await failed
     expect(error.text).toMatch(/^warta\.config\.ts\b/m)
     expect(await text('/')).toMatch(/<title>Warta Kaltim<\/title>/)
@@ -454,7 +464,7 @@ describe('dev() on a copy of the example site', () => {
   test('while the config is broken, an article edit still reports the config error', async () => {
     const config = await site.read('warta.config.ts')
     const failed = nextError(server)
-    await site.write('warta.config.ts', config.replace('theme: newsTheme(),', 'theme: newsTheme(,'))
+    await site.write('warta.config.ts', config.replace('theme: newsTheme(', 'theme: newsTheme(,'))
     await failed
     await server.idle()
 

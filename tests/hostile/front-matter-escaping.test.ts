@@ -4,6 +4,7 @@ import { promisify } from 'node:util'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writePhoto } from '../../scripts/photo.mjs'
 import {
   article,
   attribute,
@@ -57,6 +58,8 @@ beforeAll(async () => {
     'content/one.md': article({ ...fields('one'), slug: 'one', date: '2025-05-31T10:00:00Z' }),
     'content/two.md': article({ ...fields('two'), slug: 'two', date: '2025-05-31T09:00:00Z' }),
   })
+  // The lead image exists: the image stage reads the file a src names (its query is not part of it).
+  await writePhoto(path.join(site.root, 'public/photos/a.jpg'), 640, 427)
   const outcome = await buildSite(site.root, { feeds: { tags: true } })
   expect(errorLines(outcome)).toEqual([])
   articleHtml = await readOutput(site.outDir, '2025/05/31/one/index.html')

@@ -1,5 +1,7 @@
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../packages/core/src/errors/diagnostic.js'
+import { writePhoto } from '../../scripts/photo.mjs'
 import { buildSite, createSite, errorLines, type TempSite } from './helpers.js'
 
 // URL-valued front matter (canonical, image, source.url, author urls) takes http(s) or
@@ -79,6 +81,9 @@ beforeAll(async () => {
     })
   })
   good = await createSite(goodFiles)
+  // The good site-relative lead images exist: the image stage reads every one it is given.
+  for (const file of ['public/images/a.jpg', 'public/images/a b.jpg'])
+    await writePhoto(path.join(good.root, file), 640, 427)
   goodErrors = errorLines(await buildSite(good.root))
 }, 120_000)
 

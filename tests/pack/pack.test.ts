@@ -200,6 +200,15 @@ describe('the packed packages, installed from tarballs into a project of their o
       expect.arrayContaining(['package.json', 'bin/warta.js', 'dist/index.js', 'dist/index.d.ts']),
     )
     expect(files.filter((f) => /^(src|test)\//.test(f) || /\.test\.|tsconfig/.test(f))).toEqual([])
+    // The share cards' fonts, with their licences.
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'fonts/source-serif-4-latin-700-normal.woff',
+        'fonts/source-sans-3-latin-700-normal.woff',
+        'fonts/OFL-source-serif-4.txt',
+        'fonts/OFL-source-sans-3.txt',
+      ]),
+    )
   })
 
   test('the theme tarball holds its layouts, partials, assets and strings', async () => {
@@ -282,6 +291,19 @@ describe('the packed packages, installed from tarballs into a project of their o
     expect(css).toBeDefined()
     expect(await page(GURU)).toContain(`href="/assets/${css}"`)
     expect(await page('404.html')).toContain(`href="/assets/${css}"`)
+  })
+
+  test('sharp works from the npm install (its prebuilt libvips): the articles share generated cards', async () => {
+    const guru = await page(GURU)
+    const card =
+      /<meta property="og:image" content="https?:\/\/[^/]+\/(assets\/img\/card-[0-9a-f]{10}\.png)">/.exec(
+        guru,
+      )?.[1]
+    expect(card).toBeDefined()
+    const bytes = await readFile(path.join(project, 'dist', card as string))
+    // A PNG's signature, and its IHDR: 1200 × 630.
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630])
   })
 
   test('the installed warta command builds the same site from a config file', async () => {

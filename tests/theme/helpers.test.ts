@@ -372,7 +372,16 @@ describe('templates escape what writers control', () => {
           bioText: evil,
         },
       ],
-      image: { src: '/x.jpg', alt: evil, caption: evil, width: 10, height: 5 },
+      image: {
+        src: '/x.jpg',
+        url: '/x.jpg',
+        alt: evil,
+        caption: evil,
+        width: 10,
+        height: 5,
+        sources: [],
+        crops: [],
+      },
       source: { name: evil, url: 'https://src.example/?a=1&b=2' },
       liveEntries: [{ id: 'e1', headline: evil, time: date }],
       live: true,
@@ -425,9 +434,11 @@ describe('templates escape what writers control', () => {
     expect(html).toContain('<h2 class="notice__title" id="corrections-title">Koreksi</h2>')
     // The article's lead image loads at once; pictures further down load lazily, all with a size.
     expect(html).toMatch(
-      /<figure class="article__figure">\s*<img [^>]*width="10" height="5" decoding="async" fetchpriority="high">/,
+      /<figure class="article__figure">\s*<picture>\s*<img [^>]*width="10" height="5" fetchpriority="high" decoding="async">/,
     )
-    expect(html).toMatch(/<div class="card__media">\s*<img [^>]*width="10" height="5" loading="lazy"/)
+    expect(html).toMatch(
+      /<div class="card__media">\s*<picture>\s*<img [^>]*width="10" height="5" loading="lazy"/,
+    )
     expect(html).toContain('<span class="live-badge">Langsung</span>')
     expect(html).toContain('<p class="notice notice--embargo">Pratinjau: artikel ini belum terbit.')
     expect(html).toContain(

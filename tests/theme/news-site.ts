@@ -1,5 +1,6 @@
 // Test-only: builds a generated news site (scripts/news-site.mjs writes it: any number of stories,
 // author profiles, real-size photos, a live blog) with the news theme, into a temp folder.
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -45,6 +46,10 @@ async function load(): Promise<{ core: Core; theme: ThemeModule }> {
   return { core, theme }
 }
 
+/** The image cache the generated sites share, for this process (see `BuildOptions.imageCache`). */
+const SHARED_IMAGE_CACHE = path.join(tmpdir(), `warta-news-images-${process.pid}`)
+process.once('exit', () => rmSync(SHARED_IMAGE_CACHE, { recursive: true, force: true }))
+
 /** Writes a news site of `stories` stories into a fresh temp folder and builds it. */
 export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite> {
   const now = options.now ?? DEFAULT_NOW
@@ -54,7 +59,8 @@ export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite
   const titles = await writeNewsSite(root, { stories: options.stories, now, photos: options.photos })
   const { core, theme } = await load()
   const config = newsSiteConfig(root, { lang: options.lang, url: options.url, theme: theme.newsTheme() })
-  await core.build(config, { now, cache: false, outDir: dir })
+  // The generated photos are the same in every site: one image cache makes them once per run.
+  await core.build(config, { now, cache: false, outDir: dir, imageCache: SHARED_IMAGE_CACHE })
   const dispose = async () => {
     await rm(work, { recursive: true, force: true })
     if (options.outDir) await rm(options.outDir, { recursive: true, force: true })

@@ -1,4 +1,5 @@
 export { defineConfig } from './config/define-config.js'
+export type { ImageOptions, ModernFormat } from './config/image-options.js'
 export { CONFIG_FILES, findConfigFile, loadConfig } from './config/load-config.js'
 export {
   type BuildOverrides,
@@ -6,7 +7,7 @@ export {
   type ResolvedSite,
   resolveConfig,
 } from './config/resolve-config.js'
-export type { FrontPagePlan, HelperContext, Strings, Theme } from './config/theme.js'
+export type { CardColors, FrontPagePlan, HelperContext, Strings, Theme, ThemeImages } from './config/theme.js'
 export type * from './config/types.js'
 export {
   type ArticleFrontMatter,

@@ -12,6 +12,9 @@ import { parseNewsDate } from '../src/util/news-date.js'
 import { testTheme } from './fixtures/theme/index.js'
 import { decodeEntities } from './html-text.js'
 
+/** Writes a photo-like image of a given size (see scripts/photo.mjs): real pixels for the image stage. */
+export { writePhoto } from '../../../scripts/photo.mjs'
+
 /** The folder of fixture sites. */
 export const sitesDir: string = fileURLToPath(new URL('./fixtures/sites/', import.meta.url))
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { HelperContext, Theme } from '@warta/core'
 import { createHelpers } from './helpers/index.js'
 import { SHARE_NETWORKS, type ShareNetwork } from './helpers/share-url.js'
+import { IMAGE_SIZES, THEME_IMAGES } from './image-slots.js'
 
 export type { ThemeHelpers } from './helpers/index.js'
 export { escapeHtml, SafeHtml } from './helpers/safe-html.js'
@@ -79,6 +80,8 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
     authorBox: options.authorBox ?? true,
     logoWidth: options.logoWidth,
     logoHeight: options.logoHeight,
+    // Not an option: the `sizes` of the places whose width the layout fixes, for the picture partial.
+    imageSizes: IMAGE_SIZES,
   }
   return {
     name: '@warta/theme-news',
@@ -97,6 +100,7 @@ export function newsTheme(options: NewsThemeOptions = {}): Theme {
     usesBuildDate: resolved.mastheadDate,
     // A search page (layouts/search.hbs) and a search field in the masthead.
     search: true,
+    images: THEME_IMAGES,
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { FrontPagePlan, Theme } from './theme.js'
+import type { ImageOptions } from './image-options.js'
+import type { FrontPagePlan, Theme, ThemeImages } from './theme.js'
 import type {
   ContentOptions,
   FeedOptions,
@@ -59,6 +60,7 @@ const site = z.strictObject(
     basePath: z.string().optional(),
     publisher: publisher.optional(),
     logo: text.optional(),
+    image: text.optional(),
     nav: z.array(text).optional(),
     footerLinks: z.array(navLink).optional(),
     strings: z.record(z.string(), z.string()).optional(),
@@ -74,6 +76,19 @@ const frontPage = z.strictObject({
   sectionSize: whole.optional(),
 })
 
+const cardColors = z.strictObject({
+  background: text.optional(),
+  text: text.optional(),
+  accent: text.optional(),
+  muted: text.optional(),
+})
+
+const themeImages = z.strictObject({
+  bodySizes: text.optional(),
+  widths: z.strictObject({ lead: positive.optional(), body: positive.optional() }).optional(),
+  card: cardColors.optional(),
+})
+
 // A theme is a package's object: its own fields are its business, Warta needs these.
 const theme = z.looseObject(
   {
@@ -86,6 +101,7 @@ const theme = z.looseObject(
     usesBuildDate: flag.optional(),
     module: z.strictObject({ url: text, export: text, args: z.array(z.unknown()) }).optional(),
     search: flag.optional(),
+    images: themeImages.optional(),
   },
   { error: 'theme is missing. Add one, e.g. `theme: newsTheme()` from @warta/theme-news.' },
 )
@@ -123,6 +139,23 @@ const feeds = z.strictObject({
 
 const sitemap = z.strictObject({ enabled: flag.optional(), maxUrls: positive.optional() })
 
+// Ranges (widths, quality, effort) are checked where the options are resolved (image-options.ts).
+const images = z.strictObject({
+  widths: z.array(positive).optional(),
+  formats: z.array(z.enum(['avif', 'webp'], { error: 'may list "avif" and "webp"' })).optional(),
+  quality: z
+    .strictObject({ avif: positive.optional(), webp: positive.optional(), jpeg: positive.optional() })
+    .optional(),
+  avifEffort: whole.optional(),
+  placeholder: z
+    .union([z.literal('color'), z.literal('blur'), z.literal(false)], {
+      error: 'must be "color", "blur" or false',
+    })
+    .optional(),
+  maxPixels: positive.optional(),
+  articleCards: flag.optional(),
+})
+
 /** The config as `defineConfig` takes it. */
 export const configSchema = z.strictObject(
   {
@@ -140,6 +173,7 @@ export const configSchema = z.strictObject(
     sitemap: sitemap.optional(),
     search: flag.optional(),
     schema: fn.optional(),
+    images: images.optional(),
   },
   { error: 'The config must be an object; export it with `export default defineConfig({...})`.' },
 )
@@ -163,5 +197,7 @@ const sameKeys: true[] = [
   true satisfies SameKeys<typeof sitemap, SitemapOptions>,
   true satisfies SameKeys<typeof theme, Theme>,
   true satisfies SameKeys<typeof frontPage, FrontPagePlan>,
+  true satisfies SameKeys<typeof images, ImageOptions>,
+  true satisfies SameKeys<typeof themeImages, ThemeImages>,
 ]
 void sameKeys

@@ -3,6 +3,7 @@ import type { PluggableList } from 'unified'
 import { WartaConfigError } from '../errors/build-error.js'
 import { DEFAULT_EMBEDS } from '../markdown/embed-allowlist.js'
 import { checkConfig, locatedError } from './check-config.js'
+import { type ResolvedImages, resolveImages } from './image-options.js'
 import { resolveStrings, type Strings, type Theme } from './theme.js'
 import type { NavLink, PageNumbering, SchemaExtension, WartaConfig } from './types.js'
 
@@ -18,6 +19,8 @@ export interface ResolvedSite {
   basePath: string
   publisher: { name: string; logo?: { src: string; width?: number; height?: number } }
   logo?: string
+  /** The site's share image, a site path (see `SiteOptions.image`). */
+  image?: string
   nav?: string[]
   footerLinks: NavLink[]
   colors: Record<string, string>
@@ -61,6 +64,7 @@ export interface ResolvedConfig {
   /** On when the site leaves `search` on and the theme has a search page; `path` is that page's site path. */
   search: { enabled: boolean; path: string }
   schema?: SchemaExtension
+  images: ResolvedImages
   /** The config file it came from, when it came from one. */
   configFile?: string
 }
@@ -188,6 +192,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       basePath,
       publisher: { name: publisherName, logo: config.site.publisher?.logo },
       logo: config.site.logo,
+      image: config.site.image,
       nav: config.site.nav,
       footerLinks: config.site.footerLinks ?? [],
       colors: config.site.colors ?? {},
@@ -231,6 +236,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       path: `/${strings['route.search'] ?? 'search'}/`,
     },
     schema: config.schema,
+    images: resolveImages(config.images),
     configFile: overrides.configFile,
   }
 }

@@ -64,6 +64,8 @@ export interface Theme {
    * Default `false`: a theme without a search page gets no index.
    */
   search?: boolean
+  /** How the theme shows pictures, for what core writes itself (body pictures, share cards). */
+  images?: ThemeImages
 }
 
 /** See `Theme.module`. */
@@ -71,6 +73,30 @@ export interface ThemeModule {
   url: string
   export: string
   args: unknown[]
+}
+
+/** The colours of a generated share card or logo (CSS hex colours). */
+export interface CardColors {
+  background: string
+  text: string
+  accent: string
+  muted: string
+}
+
+/** What core needs to know of a theme's pictures. */
+export interface ThemeImages {
+  /**
+   * `sizes` of pictures in article bodies, matching the theme's CSS for them (core writes the
+   * body's `<picture>` elements), e.g. `(min-width: 43rem) 40rem, calc(100vw - 2rem)`. Default `100vw`.
+   */
+  bodySizes?: string
+  /**
+   * The widest a lead image and a body image are shown, in CSS pixels: a photo narrower than
+   * that is shown upscaled (the `image-upscaled` check).
+   */
+  widths?: { lead?: number; body?: number }
+  /** Colours of the generated share cards and logo. Default: white on near-black with a red rule. */
+  card?: Partial<CardColors>
 }
 
 /** Picks strings for a language tag: exact tag, then its primary language, then English; overrides on top. */

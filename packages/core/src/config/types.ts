@@ -1,5 +1,6 @@
 import type { PluggableList } from 'unified'
 import type { z } from 'zod'
+import type { ImageOptions } from './image-options.js'
 import type { Theme } from './theme.js'
 
 /** A link in the navigation or the footer. */
@@ -33,6 +34,12 @@ export interface SiteOptions {
   publisher?: PublisherOptions
   /** Logo shown in the masthead (site-relative or absolute URL). Default: the site title as text. */
   logo?: string
+  /**
+   * The site's share image, a path under `public/` (e.g. `/images/share.png`): what shares of
+   * the home page, sections, tags and authors show, cropped to 1200 × 630. Default: a card
+   * generated from the site's name on the theme's colours.
+   */
+  image?: string
   /** Sections listed in the masthead navigation, by category name. Default: every category, by article count. */
   nav?: string[]
   /** Links in the footer. */
@@ -176,4 +183,6 @@ export interface WartaConfig {
   search?: boolean
   /** Extend or tighten the front matter schema. */
   schema?: SchemaExtension
+  /** Responsive images, formats, share images and placeholders (see `ImageOptions`). */
+  images?: ImageOptions
 }

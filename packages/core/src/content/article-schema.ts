@@ -58,6 +58,10 @@ const image = z.union([
     src: url(),
     alt: z.string().optional(),
     caption: z.string().optional(),
+    /** Who took the photo, shown with the caption. */
+    credit: z.string().optional(),
+    /** The point crops keep in view, as fractions of the width and height from the top left: `[0.5, 0.3]`. */
+    focus: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).optional(),
     width: z.number().int().positive().optional(),
     height: z.number().int().positive().optional(),
   }),

@@ -67,7 +67,12 @@ export interface DevServer extends EventEmitter<DevEvents> {
  * the last good site stays up and the browser shows the error until it is fixed.
  */
 export async function dev(config: WartaConfig, options: DevOptions = {}): Promise<DevServer> {
-  const site = createPreviewSite(config, options)
+  // Background image work can finish before the watch queue exists (during the first build).
+  let imagesWaiting = false
+  let imagesReady = (_publicDir: string) => {
+    imagesWaiting = true
+  }
+  const site = createPreviewSite(config, options, (publicDir) => imagesReady(publicDir))
   let served = new Set<string>()
   const searchTarget = () => ({ output, served, searchPath: site.resolved.search.path, server })
   const emitter = new EventEmitter<DevEvents>()
@@ -163,6 +168,8 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   await rebuild().catch(showFailure)
 
   const queue = createWatchQueue({ debounceMs: options.debounceMs ?? 30, run: rebuild, onError: showFailure })
+  imagesReady = (publicDir) => queue.enqueue('change', publicDir)
+  if (imagesWaiting) imagesReady(site.resolved.publicDir)
   // The site folder as a whole (content, layouts, partials, public, config), plus the theme.
   // Watching folders that do not exist yet loses events in chokidar, so none are named.
   const watcher = watchSite({
@@ -189,12 +196,19 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     outDir: site.resolved.outDir,
     async idle() {
       await queue.idle()
-      while (await watcher.settled()) await queue.idle()
+      // Pictures made in the background queue a rebuild when they are done: wait for both.
+      for (;;) {
+        await watcher.settled()
+        await site.builder.settled()
+        if (!watcher.busy && queue.isIdle()) return
+        await queue.idle()
+      }
     },
     async close() {
       clearTimeout(clockTimer)
       await watcher.close()
       await queue.close()
+      await site.builder.dispose()
       await server?.close()
     },
   })

@@ -5,7 +5,7 @@ import { type BuildOverrides, type ResolvedConfig, resolveConfig } from '../conf
 import { checkSiteFolders } from '../config/site-folders.js'
 import type { WartaConfig } from '../config/types.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
-import { cacheDirOf } from '../pipeline/build.js'
+import { cacheDirOf, imageCacheDirOf } from '../pipeline/build.js'
 import { createSiteBuilder, type SiteBuilder } from '../pipeline/create-site-builder.js'
 import { createStructuredData } from '../pipeline/structured-data.js'
 import type { ChangeBatch } from './watch-queue.js'
@@ -22,9 +22,14 @@ export interface PreviewSite {
   reload(): Promise<Diagnostic | undefined>
 }
 
+/**
+ * The site of `config`; `onImagesReady` is called with its public folder when pictures made in
+ * the background since a run are done, for a run that shows them.
+ */
 export function createPreviewSite(
   config: WartaConfig,
   overrides: BuildOverrides & { outDir?: string },
+  onImagesReady: (publicDir: string) => void,
 ): PreviewSite {
   const resolve = (c: WartaConfig) =>
     resolveConfig(c, {
@@ -36,6 +41,8 @@ export function createPreviewSite(
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
       mode: 'preview',
       structuredData: createStructuredData(r),
+      imageCacheDir: imageCacheDirOf(r.root),
+      onImagesReady: () => onImagesReady(r.publicDir),
     })
   const buildOutDirOf = (c: WartaConfig) => path.resolve(c.root ?? process.cwd(), c.outDir ?? 'dist')
   let resolved = resolve(config)
@@ -68,6 +75,7 @@ export function createPreviewSite(
         const loaded = (await loadConfig(configFile)).config
         resolved = resolve(loaded)
         buildOutDir = buildOutDirOf(loaded)
+        await builder.dispose()
         builder = builderOf(resolved)
         failed = false
         return undefined

@@ -25,6 +25,8 @@ export interface WatchQueue {
   enqueue(event: FileEvent, path: string): void
   /** Resolves once nothing is waiting, debouncing or running. */
   idle(): Promise<void>
+  /** Whether nothing is waiting, debouncing or running now. */
+  isIdle(): boolean
   /** Drops queued events and resolves once the active run, if any, has finished. */
   close(): Promise<void>
 }
@@ -119,6 +121,7 @@ export function createWatchQueue(options: WatchQueueOptions): WatchQueue {
       addToBatch(pending, event, path)
       restartDebounce()
     },
+    isIdle,
     idle() {
       if (isIdle()) return Promise.resolve()
       return new Promise((resolve) => idleWaiters.push(resolve))

@@ -30,8 +30,10 @@ export interface SiteWatcher {
   ready: Promise<void>
   /** Watches `paths()` again. */
   update(): Promise<void>
-  /** Waits for the second looks at changed files (see `recheck`); true if there were any. */
-  settled(): Promise<boolean>
+  /** Whether second looks at changed files (see `recheck`) are pending. */
+  readonly busy: boolean
+  /** Waits for the pending second looks. */
+  settled(): Promise<void>
   close(): Promise<void>
 }
 
@@ -82,10 +84,11 @@ export function watchSite(options: WatchSiteOptions): SiteWatcher {
       watcher.add([...next].filter((p) => !watched.has(p)))
       watched = next
     },
+    get busy() {
+      return rechecks.size > 0
+    },
     async settled() {
-      if (rechecks.size === 0) return false
       await Promise.all(rechecks)
-      return true
     },
     async close() {
       closing = true

@@ -11,6 +11,7 @@ export interface RuleEntry {
     | 'markdown'
     | 'authors'
     | 'routes'
+    | 'images'
     | 'render'
     | 'search'
     | 'quality'
@@ -134,6 +135,36 @@ export const RULES = {
     hint: 'Give one of them a different `slug` in its front matter.',
     stage: 'routes',
   },
+  'image-missing': {
+    title: 'A picture’s file does not exist',
+    hint: 'Put the file in public/ (for /images/x.jpg) or beside the article (for x.jpg), or correct the path.',
+    stage: 'images',
+  },
+  'image-corrupt': {
+    title: 'A picture’s file is damaged or cut short',
+    hint: 'Export the picture again from the camera or editor, or replace the file.',
+    stage: 'images',
+  },
+  'image-unsupported': {
+    title: 'A picture is in a format Warta does not read',
+    hint: 'Save it as JPEG, PNG, WebP, AVIF, GIF or SVG (HEIC photos: export as JPEG).',
+    stage: 'images',
+  },
+  'image-too-large': {
+    title: 'A picture has more pixels than Warta decodes (a possible decompression bomb)',
+    hint: 'Scale the picture down, or raise `images.maxPixels` if the file is trusted.',
+    stage: 'images',
+  },
+  'image-svg-unsafe': {
+    title: 'An SVG could run script or load other files',
+    hint: 'Remove scripts, event handlers and external references from the SVG, or use a PNG.',
+    stage: 'images',
+  },
+  'share-card-text': {
+    title: 'A generated share card cannot show some characters',
+    hint: 'Give the article a photo, or set `site.image` and `images.articleCards: false`.',
+    stage: 'images',
+  },
   'template-syntax': {
     title: 'A template does not compile',
     hint: 'Fix the Handlebars syntax at the position given.',
@@ -185,7 +216,7 @@ export const RULES = {
     stage: 'quality',
   },
   'broken-link': {
-    title: 'An internal link or image leads nowhere',
+    title: 'An internal link leads nowhere',
     hint: 'Check the path against the page’s address, or remove the link.',
     stage: 'quality',
   },
@@ -202,6 +233,11 @@ export const RULES = {
   'og-image': {
     title: 'An article has no share image, or one that is too small',
     hint: 'Give the article a lead image at least 1200 px wide.',
+    stage: 'quality',
+  },
+  'image-upscaled': {
+    title: 'A photo is narrower than the place it is shown in',
+    hint: 'Use a larger version of the photo: it is stretched past its pixels and looks soft.',
     stage: 'quality',
   },
   watch: {

@@ -1,4 +1,4 @@
-import type { Element, Nodes, Root } from 'hast'
+import type { Element, ElementData, Nodes, Root } from 'hast'
 import { raw } from 'hast-util-raw'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
@@ -79,8 +79,11 @@ export function rehypeRawHtml(options: { trusted: boolean }) {
     removeComments(parsed)
     // What the writer typed as HTML, for rehypeRawLinks (node data survives the sanitizer).
     walkElements(parsed, (element) => {
-      if (element.position?.start.offset !== undefined && !fromMarkdown.has(key(element)))
-        element.data = { ...element.data, fromRawHtml: true }
+      if (element.position?.start.offset !== undefined && !fromMarkdown.has(key(element))) {
+        // hast-util-from-parse5's types (the image stage parses HTML too) declare
+        // ElementData.position always there, but only a verbose parse sets it.
+        element.data = { ...element.data, fromRawHtml: true } as ElementData
+      }
     })
     return parsed
   }

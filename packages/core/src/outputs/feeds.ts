@@ -4,7 +4,7 @@ import { absoluteUrl } from '../routes/absolute-url.js'
 import { type FeedFileInfo, feedFiles } from '../routes/feed-links.js'
 import type { ArticleView, FeedLink } from '../routes/views.js'
 import type { NewsDate } from '../util/news-date.js'
-import { fixAtomEnclosureType, imageMediaType } from './media-type.js'
+import { fixAtomEnclosureType } from './media-type.js'
 import { absolutizeHtml } from './url.js'
 import {
   escapeHtml,
@@ -44,6 +44,8 @@ export interface GenerateFeedsOptions {
   articles: ArticleView[]
   /** The feed's last update; defaults to the newest modification date among its items, never the clock. */
   updated?: NewsDate
+  /** Absolute URL of the publisher's logo, the feed's image (the image stage's). */
+  logo?: string
 }
 
 /** JSON Feed 1.1 author. */
@@ -95,7 +97,7 @@ function newestFirst(articles: ArticleView[]): ArticleView[] {
 
 function prepare(site: ResolvedSite, article: ArticleView, full: boolean): PreparedItem {
   const url = absoluteUrl(site, article.url)
-  const imageUrl = article.image ? absoluteUrl(site, article.image.src) : undefined
+  const file = article.image?.file
   const categories = [article.category?.name, ...article.tags.map((t) => t.name)]
     .map(clean)
     .filter((name): name is string => name !== undefined)
@@ -104,16 +106,15 @@ function prepare(site: ResolvedSite, article: ArticleView, full: boolean): Prepa
     title: stripInvalidXmlChars(article.title),
     summary: clean(article.summary) ?? clean(article.excerpt),
     html: full ? stripInvalidXmlChars(absolutizeHtml(article.html, url)) : undefined,
-    image:
-      article.image && imageUrl
-        ? {
-            url: imageUrl,
-            type: imageMediaType(imageUrl),
-            width: article.image.width,
-            height: article.image.height,
-            alt: clean(article.image.alt),
-          }
-        : undefined,
+    image: file
+      ? {
+          url: file.url,
+          type: file.type,
+          width: file.width,
+          height: file.height,
+          alt: clean(article.image?.alt),
+        }
+      : undefined,
     authors: article.authors.map((a) => ({
       name: stripInvalidXmlChars(a.name),
       url: absoluteUrl(site, a.url),
@@ -232,7 +233,7 @@ export function generateFeeds(options: GenerateFeedsOptions): FeedFile[] {
   const home = absoluteUrl(site, options.path)
   const title = stripInvalidXmlChars(options.title)
   const description = stripInvalidXmlChars(options.description ?? site.description)
-  const logo = site.publisher.logo ? absoluteUrl(site, site.publisher.logo.src) : undefined
+  const logo = options.logo
   const publisher = stripInvalidXmlChars(site.publisher.name)
   const base: FeedOptions = {
     title: forXmlJsText(title),

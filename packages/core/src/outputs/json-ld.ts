@@ -111,8 +111,10 @@ export function profilePageJsonLd(site: ResolvedSite, author: AuthorProfileView)
 
 /**
  * A `NewsArticle` for an article page. The headline is kept whole (see
- * `HEADLINE_ADVICE_LENGTH`). `mainEntityOfPage` is the canonical URL: the article's own
- * `canonical` when it has one, else its URL. Authors are `Person`s (see `personJsonLd`).
+ * `HEADLINE_ADVICE_LENGTH`). `image` lists the lead image's 16:9, 4:3 and 1:1 crops, as
+ * Google's Article guidelines ask, each with its size. `mainEntityOfPage` is the canonical URL:
+ * the article's own `canonical` when it has one, else its URL. Authors are `Person`s (see
+ * `personJsonLd`).
  */
 export function articleJsonLd(
   site: ResolvedSite,
@@ -129,7 +131,11 @@ export function articleJsonLd(
     ...(description ? { description } : {}),
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
-    ...(article.image ? { image: [absoluteUrl(site, article.image.src)] } : {}),
+    ...(article.image?.crops.length
+      ? {
+          image: article.image.crops.map((crop) => ({ '@type': 'ImageObject', ...crop })),
+        }
+      : {}),
     datePublished: article.published.iso,
     dateModified: article.modified.iso,
     author: article.authors.map((author) => personJsonLd(site, author)),

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
+import { createImageStore, type ImageStore } from '../images/image-store.js'
 import type { CardMemo, Page } from '../routes/pages/page.js'
 import type { RoutedArticle, RoutedSite } from '../routes/route-site.js'
+import type { SiteImages } from '../routes/site-images.js'
 import type { SearchMemo } from '../search/index-search.js'
 import type { SiteModelMemo } from '../site/create-site.js'
 import type { BuiltFile } from './built-files.js'
@@ -16,6 +18,9 @@ export interface LastRun {
   articles: Map<string, RoutedArticle>
   pages: Map<string, Page>
   inputs: SiteInputs
+  /** The pictures as the image stage made them, and how far its background work had got. */
+  images: SiteImages
+  imagesVersion: number
   assetKey: string
   /** The build clock's day in the site's zone: the masthead shows it. */
   day: string
@@ -49,6 +54,8 @@ export interface BuildStore {
   inputs?: SiteInputs
   /** The preview's last run (preview mode only). */
   lastRun?: LastRun
+  /** The image cache and the preview's background image work. */
+  images: ImageStore
 }
 
 /** A store with nothing in it but the given sources. */
@@ -60,6 +67,7 @@ export function createBuildStore(sources: SourceStore): BuildStore {
     cards: new Map(),
     generated: new Map(),
     search: {},
+    images: createImageStore(),
   }
 }
 

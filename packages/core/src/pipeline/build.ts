@@ -23,8 +23,8 @@ export interface BuildOptions extends BuildOverrides {
   /** Called as articles are processed. */
   onProgress?: (done: number, total: number) => void
   /**
-   * Keep processed articles and output fingerprints between builds, in `.warta/cache` under
-   * the site root. `false` builds everything from scratch
+   * Keep processed articles, made pictures and output fingerprints between builds, in
+   * `.warta/cache` under the site root. `false` builds everything from scratch
    * (`--no-cache`). Default `true`.
    */
   cache?: boolean
@@ -32,6 +32,12 @@ export interface BuildOptions extends BuildOverrides {
   strict?: boolean
   /** Where processed articles come from and go to, instead of the cache folder (used by `merge`). */
   articleCache?: ArticleCache
+  /**
+   * A folder for the image cache instead of `<cache>/images`, kept even with `cache: false`: for
+   * tests and CI jobs that build many sites, or clean builds, from the same photos. Default: the
+   * cache folder's, or none with `cache: false`.
+   */
+  imageCache?: string
 }
 
 /**
@@ -39,6 +45,9 @@ export interface BuildOptions extends BuildOverrides {
  * `npm ci` (which empties node_modules) leaves it for a CI job to restore and save.
  */
 export const cacheDirOf = (root: string): string => path.join(root, '.warta', 'cache')
+
+/** Where the image stage's cache lives, inside the build cache. */
+export const imageCacheDirOf = (root: string): string => path.join(cacheDirOf(root), 'images')
 
 /** What a successful build did. */
 export interface BuildReport {
@@ -102,6 +111,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     cache: options.articleCache ?? spool ?? createArticleCache(path.join(cacheDir, 'articles')),
     sourceIndexFile: useCache && !options.articleCache ? path.join(cacheDir, 'sources.ndjson') : undefined,
     structuredData: createStructuredData(resolved),
+    imageCacheDir: options.imageCache ?? (useCache ? imageCacheDirOf(resolved.root) : undefined),
   })
   const writer = await createSiteWriter(resolved.outDir, { root: resolved.root, spare: useCache })
   const manifest = useCache ? await loadOutputManifest(cacheDir, resolved.outDir, writer.current) : undefined
@@ -117,6 +127,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     })
   } catch (error) {
     await writer.abort()
+    await builder.dispose()
     throw error
   } finally {
     spool?.dispose()
@@ -127,9 +138,12 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   if (options.strict) result.diagnostics = result.diagnostics.map((d) => ({ ...d, severity: 'error' }))
   if (hasErrors(result.diagnostics)) {
     await writer.abort()
+    await builder.dispose()
     throw new WartaBuildError(result.diagnostics)
   }
-  const { current, kept, rescued, ...stats } = await writer.commit()
+  // Not before: the writer copies made pictures from the image cache (a temporary folder
+  // without the persistent cache, which dispose() removes) until its commit.
+  const { current, kept, rescued, ...stats } = await writer.commit().finally(() => builder.dispose())
   await manifest?.save(result.files, current.folder)
   if (rescued)
     result.diagnostics.push({

@@ -6,6 +6,7 @@ import { type ArticleSchema, createArticleSchema } from '../content/article-sche
 import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
 import { createSourceProcessor, type SourceProcessor } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
+import { runImageStage } from '../images/run-image-stage.js'
 import { checkQuality } from '../quality/index.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
 import { createPages } from '../routes/pages/create-pages.js'
@@ -13,6 +14,7 @@ import type { StructuredData } from '../routes/pages/page.js'
 import { createTermPaths } from '../routes/pages/page-kit.js'
 import { parsePermalinkHistory, updatePermalinkHistory } from '../routes/permalink-history.js'
 import { PathRegistry, type RoutedArticle, routeSite } from '../routes/route-site.js'
+import type { SiteImages } from '../routes/site-images.js'
 import { indexSearch } from '../search/index-search.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
 import { createSiteModel } from '../site/create-site.js'
@@ -22,13 +24,15 @@ import { append } from '../util/append.js'
 import { hashHex, hashText } from '../util/hash.js'
 import { toZonedIso } from '../util/news-date.js'
 import { type BuildStore, createBuildStore, recordOutputs, useAuthors } from './build-store.js'
-import { type BuiltFile, type BuiltFiles, collectBuiltFiles } from './built-files.js'
+import { type BuiltFile, collectBuiltFiles } from './built-files.js'
+import { imageStageOptions } from './image-inputs.js'
 import { planBodyEdits, rerenderBodies } from './preview-edit.js'
 import { indexAfterPages, lastIndexFiles } from './preview-search.js'
 import { redirectFiles } from './redirects.js'
 import { renderPages } from './render-pages.js'
 import { planRender } from './render-plan.js'
 import type { SiteBuildResult, SiteBuildRun } from './run-types.js'
+import { addImageFiles, addOtherFiles, addStaticFiles } from './site-files.js'
 import { loadSiteInputs, type SiteInputs } from './site-inputs.js'
 import { generateSiteOutputs } from './site-outputs.js'
 import { createSourceStore, type SourceUpdate } from './source-store.js'
@@ -61,6 +65,10 @@ export interface SiteBuilder {
     options?: Pick<SiteBuildRun, 'onProgress'>,
   ): Promise<{ key: string; value: CachedArticle }[]>
   run(options?: SiteBuildRun): Promise<SiteBuildResult>
+  /** Resolves when no picture is being made in the background (the preview). */
+  settled(): Promise<void>
+  /** Ends the image workers still running in the background and removes a temporary image cache. */
+  dispose(): Promise<void>
 }
 
 /** Options of a builder. */
@@ -75,6 +83,13 @@ export interface SiteBuilderOptions {
   /** The file of the source index, where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
   sourceIndexFile?: string
   structuredData?: StructuredData
+  /** The image cache's folder (`<cache>/images`). Default: a temporary folder, removed by `dispose()`. */
+  imageCacheDir?: string
+  /**
+   * The preview: pictures not yet made are made in the background (the page shows the source
+   * file meanwhile), and this is called when they are, for a run that shows them.
+   */
+  onImagesReady?: () => void
 }
 
 const NO_STRUCTURED_DATA: StructuredData = { article: () => [], listing: () => [], home: () => [] }
@@ -148,6 +163,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       }),
 
     run: (run = {}) => withWorkers((workers, processor) => runPipeline(run, workers, processor)),
+
+    async settled() {
+      while (store.images.pending.size > 0) await Promise.all(store.images.pending.values())
+    },
+
+    async dispose() {
+      await store.images.workers?.close()
+      await store.images.cache?.dispose()
+    },
   }
 
   async function runPipeline(run: SiteBuildRun, workers: WorkerPool, processor: SourceProcessor) {
@@ -158,7 +182,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const inputs = await loadSiteInputs(config, store.inputs, run.changes)
     store.inputs = inputs
     const last = store.lastRun
-    const edits = last && planBodyEdits(store, last, sources, inputs, now, dayOf(now))
+    const edits = last && planBodyEdits(store, last, sources, inputs, { now, day: dayOf(now) }, run.changes)
     const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
     if (last && edits) {
       const before = lastIndexFiles(store)
@@ -174,7 +198,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     await store.sources.saveIndex(sources)
     const registry = new PathRegistry()
     const routed = routeSite(model, config.permalinks, registry)
-    const pages = createPages(routed, registry, { ...pageOptions, now })
+    const pictures = await runImageStage(routed, store.images, imageStageOptions(config, options, run))
+    append(diagnostics, pictures.diagnostics)
+    const { images } = pictures
+    const pages = createPages(routed, registry, { ...pageOptions, now, images })
     append(diagnostics, registry.diagnostics)
     const routeProblems = registry.diagnostics.length
     const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
@@ -213,6 +240,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       // A streaming build runs once: what it generated need not stay in memory for a next run.
       memo: run.emit && !preview ? new Map() : store.generated,
       reuse: run.reuseGenerated,
+      images,
     })
     // The preview makes the index after the pages (see `indexAfterPages`); a build, here.
     const search = preview ? undefined : await reindex?.(routed.articles)
@@ -223,12 +251,13 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       ...generated,
       ...index,
     ])
-    await addStaticFiles(files, registry, inputs, config.root)
+    await addImageFiles(files, registry, pictures.files)
+    await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
     // Paths claimed since the pages: files that collide with a page or with each other.
     append(diagnostics, registry.diagnostics.slice(routeProblems))
     if (hasErrors(diagnostics)) return result
 
-    if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list)))
+    if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list, images)))
     append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
     result.files = files.list
     result.changed = recordOutputs(store, files.list, true)
@@ -239,6 +268,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         pages: new Map(pages.map((page) => [page.outputPath, page])),
         inputs,
         assetKey,
+        images,
+        imagesVersion: store.images.version,
         day: dayOf(now),
         sourceCount: sources.paths.length,
         siteDiagnostics: diagnostics.slice(sourceDiagnostics),
@@ -289,23 +320,13 @@ function modelSite(
   })
 }
 
-const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[]) => ({
+const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[], images: SiteImages) => ({
   outputPaths: new Set(files.map((f) => f.path)),
   basePath: config.site.basePath,
   siteUrl: config.site.url,
+  images,
+  imageWidths: config.theme.images?.widths,
 })
-
-/** Redirects, then generated files (feeds, sitemaps) where no page took their path. */
-async function addOtherFiles(
-  files: BuiltFiles,
-  registry: PathRegistry,
-  redirects: readonly BuiltFile[],
-  generated: readonly BuiltFile[],
-): Promise<void> {
-  for (const file of redirects) await files.add(file)
-  for (const file of generated)
-    if (registry.claim(`/${file.path}`, 'generated outputs')) await files.add(file)
-}
 
 /** The site's front matter schema: Warta's, extended by the site's `schema`. */
 const schemaOf = (config: ResolvedConfig): ArticleSchema => {
@@ -343,17 +364,3 @@ function contentPrefixOf(config: ResolvedConfig): string {
 
 /** A path relative to the site root with forward slashes, as sources and messages name files. */
 const toRootRelative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/')
-
-/** The theme's assets, then the site's public files where no page took their path. */
-async function addStaticFiles(
-  files: BuiltFiles,
-  registry: PathRegistry,
-  inputs: SiteInputs,
-  root: string,
-): Promise<void> {
-  for (const asset of inputs.assets)
-    await files.add({ path: asset.outputPath, key: asset.outputPath, contents: asset.contents })
-  for (const file of inputs.publicFiles) {
-    if (registry.claim(`/${file.path}`, toRootRelative(root, file.from))) await files.add(file)
-  }
-}

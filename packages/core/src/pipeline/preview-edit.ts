@@ -11,7 +11,7 @@ import { outputKeyOf } from './render-plan.js'
 import type { SiteBuildResult } from './run-types.js'
 import type { SiteInputs } from './site-inputs.js'
 import { generateSiteOutputs, type SiteOutputsOptions } from './site-outputs.js'
-import type { SourceUpdate } from './source-store.js'
+import type { SourceChanges, SourceUpdate } from './source-store.js'
 
 /** An article whose body alone changed, with its new record. */
 export interface BodyEdit {
@@ -23,28 +23,38 @@ export interface BodyEdit {
 const sharedPart = (record: ArticleRecord): string =>
   JSON.stringify([record.data, record.positions, record.excerpt, readingTimeOf(record.wordCount)])
 
+/** The pictures a body names: another set is work for the image stage. */
+const bodyImages = (record: ArticleRecord): string => JSON.stringify((record.images ?? []).map((i) => i.url))
+
 /**
  * The preview's shortcut: the articles a run must update when, since the last run, only
- * article bodies changed — same sources, inputs, day and schedule, and every changed article
- * shows the same card, front matter and excerpt (what other pages, listings and sitemaps show
- * of it). Undefined when the run must go through the whole pipeline.
+ * article bodies changed — same sources, inputs, day and schedule, pictures and the image
+ * stage's background work, and every changed article shows the same card, front matter and
+ * excerpt (what other pages, listings and sitemaps show of it). Undefined when the run must go
+ * through the whole pipeline.
  */
 export function planBodyEdits(
   store: BuildStore,
   last: LastRun,
   sources: SourceUpdate,
   inputs: SiteInputs,
-  now: number,
-  day: string,
+  clock: { now: number; day: string },
+  changes?: SourceChanges,
 ): BodyEdit[] | undefined {
   const { next } = last.result.schedule
+  const { now, day } = clock
   if (inputs !== last.inputs || sources.paths.length !== last.sourceCount) return undefined
   if (day !== last.day || (next && now >= Date.parse(next))) return undefined
+  // A picture beside an article changed, or made in the background since: the image stage has news.
+  if (store.images.version !== last.imagesVersion) return undefined
+  if (changes && [...changes.changed, ...changes.removed].some((file) => !file.endsWith('.md')))
+    return undefined
   const edits: BodyEdit[] = []
   for (const [sourcePath, before] of sources.replaced) {
     const after = store.sources.entry(sourcePath)
     if (!before?.record || !after?.record || hasErrors(after.diagnostics)) return undefined
     if (sharedPart(before.record) !== sharedPart(after.record)) return undefined
+    if (bodyImages(before.record) !== bodyImages(after.record)) return undefined
     const article = last.articles.get(sourcePath)
     if (article) edits.push({ article, record: after.record })
   }
@@ -52,7 +62,8 @@ export function planBodyEdits(
 }
 
 /** What re-rendering bodies needs besides the last run. */
-export interface BodyEditOptions extends Omit<SiteOutputsOptions, 'pages' | 'termPaths' | 'memo' | 'only'> {
+export interface BodyEditOptions
+  extends Omit<SiteOutputsOptions, 'pages' | 'termPaths' | 'memo' | 'only' | 'images'> {
   lang: string
   contentPrefix: string
   themeName: string
@@ -107,6 +118,7 @@ export async function rerenderBodies(
     pages: [],
     termPaths: createTermPaths(last.routed),
     memo: store.generated,
+    images: last.images,
     only: new Set(edits.map((e) => e.article.id)),
   })
   for (const file of feeds) made.set(file.path, file)

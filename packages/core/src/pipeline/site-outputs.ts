@@ -7,6 +7,7 @@ import { absoluteUrl } from '../routes/absolute-url.js'
 import { feedFolder } from '../routes/feed-links.js'
 import type { Page } from '../routes/pages/page.js'
 import type { RoutedArticle, RoutedSite } from '../routes/route-site.js'
+import type { SiteImages } from '../routes/site-images.js'
 import { createUrlFor, type TermPaths, toArticleView } from '../routes/to-views.js'
 import { hashText } from '../util/hash.js'
 
@@ -55,6 +56,8 @@ export interface SiteOutputsOptions {
   reuse?: ReuseGenerated
   /** Article bodies, for full-content feeds. */
   bodyOf: (article: RoutedArticle) => Promise<string>
+  /** The pictures as the image stage made them. */
+  images: SiteImages
   /**
    * Only the feeds that list one of these articles (by id), for edits that change nothing
    * but articles' bodies; without it, every feed, the sitemaps and robots.txt.
@@ -70,12 +73,14 @@ export async function generateSiteOutputs(
   site: RoutedSite,
   options: SiteOutputsOptions,
 ): Promise<GeneratedFile[]> {
-  const { site: siteOptions, feeds, termPaths, memo } = options
+  const { site: siteOptions, feeds, termPaths, memo, images } = options
   const used: OutputMemo = new Map()
   const urlFor = createUrlFor(siteOptions.basePath)
   // Bylines come from the authors/ folder as well as from the source.
   const fingerprint = (articles: readonly RoutedArticle[]) =>
-    articles.map((a) => `${a.sourceHash}@${a.path}@${JSON.stringify(a.authors)}`).join(',')
+    articles
+      .map((a) => `${a.sourceHash}@${a.path}@${JSON.stringify(a.authors)}@${images.articleKey(a)}`)
+      .join(',')
   const files: GeneratedFile[] = []
 
   if (feeds.enabled) {
@@ -94,7 +99,7 @@ export async function generateSiteOutputs(
     for (const listing of listings) {
       const newest = listing.articles.slice(0, feeds.limit)
       if (options.only && !newest.some((a) => options.only?.has(a.id))) continue
-      const key = `feed|${listing.path}|${listing.title}|${fingerprint(newest)}`
+      const key = `feed|${listing.path}|${listing.title}|${images.siteKey}|${fingerprint(newest)}`
       files.push(
         ...(await memoized(options, used, key, async () =>
           generateFeeds({
@@ -104,10 +109,12 @@ export async function generateSiteOutputs(
             description: siteOptions.description,
             path: urlFor(listing.path),
             feedDir: feedFolder(listing.path),
+            logo: images.logo?.url,
             articles: await Promise.all(
-              newest.map(async (a) =>
-                toArticleView(a, termPaths, urlFor, options.now, await options.bodyOf(a)),
-              ),
+              newest.map(async (a) => {
+                const html = await images.bodyHtml(a, await options.bodyOf(a))
+                return toArticleView(a, termPaths, urlFor, options.now, html, images)
+              }),
             ),
           }),
         )),
@@ -140,7 +147,7 @@ export async function generateSiteOutputs(
           path: 'news-sitemap.xml',
           contents: await generateNewsSitemap({
             site: siteOptions,
-            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, '')),
+            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, '', images)),
             now: options.now,
           }),
         },

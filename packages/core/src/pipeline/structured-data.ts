@@ -9,8 +9,12 @@ import {
   websiteJsonLd,
 } from '../outputs/json-ld.js'
 import { absoluteUrl } from '../routes/absolute-url.js'
-import type { StructuredData } from '../routes/pages/page.js'
+import type { StructuredData, StructuredDataExtras } from '../routes/pages/page.js'
 import type { ArticleView } from '../routes/views.js'
+
+/** The logo structured data names: the image stage's (configured with its real size, or generated). */
+const logoOf = (extras: StructuredDataExtras | undefined) =>
+  extras?.logo && { src: extras.logo.url, width: extras.logo.width, height: extras.logo.height }
 
 /** A live blog is a `LiveBlogPosting` whose entries are `BlogPosting` updates, newest first. */
 function liveBlogJsonLd(config: ResolvedConfig, article: ArticleView, base: JsonLd): JsonLd {
@@ -33,8 +37,8 @@ function liveBlogJsonLd(config: ResolvedConfig, article: ArticleView, base: Json
 export function createStructuredData(config: ResolvedConfig): StructuredData {
   const site = config.site
   return {
-    article: (article, crumbs) => {
-      const main = articleJsonLd(site, article)
+    article: (article, crumbs, extras) => {
+      const main = articleJsonLd(site, article, { logo: logoOf(extras) })
       return [
         serializeJsonLd(article.liveEntries.length > 0 ? liveBlogJsonLd(config, article, main) : main),
         serializeJsonLd(breadcrumbJsonLd(site, crumbs)),
@@ -45,6 +49,9 @@ export function createStructuredData(config: ResolvedConfig): StructuredData {
       serializeJsonLd(profilePageJsonLd(site, author)),
       serializeJsonLd(breadcrumbJsonLd(site, crumbs)),
     ],
-    home: () => [serializeJsonLd(websiteJsonLd(site)), serializeJsonLd(organizationJsonLd(site))],
+    home: (extras) => [
+      serializeJsonLd(websiteJsonLd(site)),
+      serializeJsonLd(organizationJsonLd(site, { logo: logoOf(extras) })),
+    ],
   }
 }

@@ -5,6 +5,7 @@ import { checkBrokenLinks } from './broken-link.js'
 import { checkDuplicateCanonicals, checkDuplicateTitles } from './duplicates.js'
 import { checkHeadingOrder } from './heading-order.js'
 import { checkImageAlt } from './image-alt.js'
+import { checkImageUpscaled } from './image-upscaled.js'
 import { checkMissingSummary } from './missing-summary.js'
 import { checkOgImage } from './og-image.js'
 import type { QualityOptions, QualityRuleId } from './quality-options.js'
@@ -25,6 +26,7 @@ const ARTICLE_CHECKS: Record<
   'heading-order': checkHeadingOrder,
   'broken-link': checkBrokenLinks,
   'og-image': checkOgImage,
+  'image-upscaled': checkImageUpscaled,
 }
 
 const SITE_CHECKS: Record<'duplicate-title' | 'duplicate-canonical', SiteCheck> = {
@@ -35,7 +37,7 @@ const SITE_CHECKS: Record<'duplicate-title' | 'duplicate-canonical', SiteCheck> 
 /**
  * Checks the articles of a routed site for what editors should fix before publishing:
  * alt text, summaries, title and description lengths, heading order, broken internal
- * links, duplicate titles and canonical URLs, and share images. Pure: it reads only the
+ * links, duplicate titles and canonical URLs, share images and upscaled photos. Pure: it reads only the
  * site and the list of output paths.
  *
  * Every diagnostic is a warning with a stable `ruleId` and a `hint`, pointing at the front

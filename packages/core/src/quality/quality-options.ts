@@ -1,4 +1,5 @@
 import type { RuleId } from '../errors/catalogue.js'
+import type { SiteImages } from '../routes/site-images.js'
 
 /** Every check `checkQuality` runs, by its stable rule id. */
 export const QUALITY_RULES = [
@@ -11,6 +12,7 @@ export const QUALITY_RULES = [
   'duplicate-title',
   'duplicate-canonical',
   'og-image',
+  'image-upscaled',
 ] as const satisfies readonly RuleId[]
 
 /** The id of one quality check, as diagnostics carry it in `ruleId`. */
@@ -30,6 +32,10 @@ export interface QualityOptions {
    * from `basePath`): links to it count as internal, whether written with http or https.
    */
   siteUrl: string
+  /** The pictures as the image stage made them: checks read their real size. Default: front matter's sizes. */
+  images?: SiteImages
+  /** The widest a lead image and a body image are shown, in CSS pixels (the theme's `images.widths`). */
+  imageWidths?: { lead?: number; body?: number }
   /** Checks to turn off, e.g. `{ 'og-image': false }` for a site without photos. Default: all on. */
   rules?: Partial<Record<QualityRuleId, boolean>>
 }

@@ -1,5 +1,6 @@
 import type { Position } from '../errors/diagnostic.js'
 import type { RoutedArticle } from '../routes/route-site.js'
+import { NO_IMAGES, type SiteImages } from '../routes/site-images.js'
 
 /** What every check reads about the site, worked out once per run. */
 export interface QualitySite {
@@ -10,6 +11,9 @@ export interface QualitySite {
   /** Starts and ends with `/`. */
   basePath: string
   outputPaths: ReadonlySet<string>
+  /** The pictures as the image stage made them. */
+  images: SiteImages
+  imageWidths: { lead?: number; body?: number }
   /** The absolute URL of an article's page. */
   pageUrl(article: RoutedArticle): string
   /** An output page whose folder is named like the last segment of `sitePath`, when exactly one is. */
@@ -21,6 +25,8 @@ export function createQualitySite(options: {
   siteUrl: string
   basePath: string
   outputPaths: ReadonlySet<string>
+  images?: SiteImages
+  imageWidths?: { lead?: number; body?: number }
 }): QualitySite {
   const url = new URL(options.siteUrl)
   const basePath = `/${options.basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
@@ -30,6 +36,8 @@ export function createQualitySite(options: {
     host: url.host,
     basePath,
     outputPaths: options.outputPaths,
+    images: options.images ?? NO_IMAGES,
+    imageWidths: options.imageWidths ?? {},
     pageUrl: (article) => new URL(`${url.origin}${basePath}${article.path.replace(/^\/+/, '')}`).href,
     suggest(sitePath) {
       pagesByName ??= indexPages(options.outputPaths)

@@ -1,5 +1,6 @@
 import type { ArticleAuthor } from '../site/types.js'
 import type { RoutedArticle } from './route-site.js'
+import type { SiteImages } from './site-images.js'
 import type { ArticleView, AuthorProfileView, CardView, TermView } from './views.js'
 
 /** Maps site paths (`/kategori/x/`) to URLs under the base path (`/news/kategori/x/`). */
@@ -24,8 +25,13 @@ function termView(
   return { name: term.name, slug: term.slug, url: path ? urlFor(path) : '' }
 }
 
-/** The card an article shows as in listings. */
-export function toCardView(article: RoutedArticle, paths: TermPaths, urlFor: UrlFor): CardView {
+/** The card an article shows as in listings; its picture as the image stage made it. */
+export function toCardView(
+  article: RoutedArticle,
+  paths: TermPaths,
+  urlFor: UrlFor,
+  images: SiteImages,
+): CardView {
   return {
     id: article.id,
     title: article.title,
@@ -38,22 +44,30 @@ export function toCardView(article: RoutedArticle, paths: TermPaths, urlFor: Url
       ...termView('author', author, paths, urlFor),
       homepage: author.url,
     })),
-    image: article.image,
+    image: images.lead(article),
     readingTime: article.readingTime,
     live: article.liveblog,
   }
 }
 
 /**
- * An author with their profile, as templates see it. The bio's HTML is rendered apart
- * (asynchronously, by the pages stage's `AuthorBios`), so this stays cheap for feeds.
+ * An author with their profile, as templates see it; the portrait as the image stage made it.
+ * The bio's HTML is rendered apart (asynchronously, by the pages stage's `AuthorBios`), so this
+ * stays cheap for feeds.
  */
-export function toAuthorProfile(author: ArticleAuthor, paths: TermPaths, urlFor: UrlFor): AuthorProfileView {
+export function toAuthorProfile(
+  author: ArticleAuthor,
+  paths: TermPaths,
+  urlFor: UrlFor,
+  images: SiteImages,
+): AuthorProfileView {
+  const portrait = author.photo ? images.photo(author.photo) : undefined
   return {
     ...termView('author', author, paths, urlFor),
     homepage: author.url,
     role: author.role,
-    photo: author.photo ? urlFor(author.photo) : undefined,
+    photo: portrait?.url ?? (author.photo ? urlFor(author.photo) : undefined),
+    ...(portrait ? { portrait } : {}),
     links: author.links ?? [],
     hasProfile: Boolean(author.role || author.bio || author.photo),
   }
@@ -66,10 +80,11 @@ export function toArticleView(
   urlFor: UrlFor,
   now: number,
   html: string,
+  images: SiteImages,
 ): ArticleView {
   return {
-    ...toCardView(article, paths, urlFor),
-    authors: article.authors.map((author) => toAuthorProfile(author, paths, urlFor)),
+    ...toCardView(article, paths, urlFor, images),
+    authors: article.authors.map((author) => toAuthorProfile(author, paths, urlFor, images)),
     summary: article.summary,
     updated: article.updated,
     tags: article.tags.map((tag) => termView('tag', tag, paths, urlFor)),

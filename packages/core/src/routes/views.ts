@@ -1,7 +1,7 @@
 import type { PageNumbering } from '../config/types.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
-import type { ArticleImage, LogEntry } from '../site/types.js'
+import type { LogEntry } from '../site/types.js'
 import type { NewsDate } from '../util/news-date.js'
 
 /** A link to a term (category, tag, author) as templates see it. */
@@ -26,12 +26,52 @@ export interface AuthorProfileView extends AuthorView {
   bioHtml?: string
   /** The bio's first paragraph as plain text, for descriptions and structured data. */
   bioText?: string
-  /** The portrait's URL: under the base path for site paths, as given for http(s) URLs. */
+  /** The portrait's URL: the image stage's file under the base path, as given for http(s) URLs. */
   photo?: string
+  /** The portrait as a square responsive picture (absent for remote photos). */
+  portrait?: ImageView
   /** Profiles elsewhere (own site, social accounts), linked with `rel="me"`. */
   links: { label: string; url: string }[]
   /** The author has a profile beyond a name (role, bio or photo): themes show an author box. */
   hasProfile: boolean
+}
+
+/** An image as a share preview, a feed or structured data shows it: an absolute URL with its size (unknown only for remote images without a stated size). */
+export interface SharedImage {
+  url: string
+  width?: number
+  height?: number
+  alt?: string
+}
+
+/**
+ * A picture as templates show it: its real size, its files in modern formats and the
+ * fallback, what shows while it loads, and its crops for shares and structured data.
+ */
+export interface ImageView {
+  /** As front matter or the body gives it. */
+  src: string
+  alt?: string
+  caption?: string
+  /** Who took the photo. */
+  credit?: string
+  /** URL (under the base path) for `<img src>`: the fallback format at a middle width, or the file itself. */
+  url: string
+  /** The picture's size in pixels, for `width` and `height` (what keeps the page from jumping); absent for remote images without a stated size. */
+  width?: number
+  height?: number
+  /** `srcset` of the fallback format (JPEG or PNG); absent for files served as they are (SVG, GIF). */
+  srcset?: string
+  /** `<source>` elements, modern formats first: `{ type: 'image/avif', srcset }`. */
+  sources: { type: string; srcset: string }[]
+  /** Inline CSS shown while the file loads (`background:#7a6b55`), when the site wants placeholders. */
+  placeholder?: string
+  /** One file for feeds and the like: absolute URL, size, media type (unknown for some remote images). */
+  file?: SharedImage & { type?: string }
+  /** The 1200 × 630 crop for Open Graph and X (lead images). */
+  share?: SharedImage
+  /** 16:9, 4:3 and 1:1 crops at least 1200 px wide where the photo allows, for structured data (lead images). */
+  crops: SharedImage[]
 }
 
 /** An article as a card in a listing: only what listings show. */
@@ -44,7 +84,7 @@ export interface CardView {
   modified: NewsDate
   category?: TermView
   authors: AuthorView[]
-  image?: ArticleImage
+  image?: ImageView
   readingTime: number
   /** A live blog (`liveblog: true`): cards and the page carry a "live" badge. */
   live: boolean

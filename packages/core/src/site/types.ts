@@ -27,11 +27,16 @@ export interface LogEntry {
   note: string
 }
 
-/** A lead image. */
+/** A lead image, as front matter gives it. */
 export interface ArticleImage {
   src: string
   alt?: string
   caption?: string
+  /** Who took the photo. */
+  credit?: string
+  /** Where crops keep their centre, as fractions of width and height: `[x, y]`. */
+  focus?: [number, number]
+  /** The size front matter states; the image stage reads the real one from the file. */
   width?: number
   height?: number
 }

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { importArchive } from '../../src/import/import-archive.js'
 import { build } from '../../src/pipeline/build.js'
-import { createTempDir, listFiles, NOW } from '../helpers.js'
+import { createTempDir, listFiles, NOW, writePhoto } from '../helpers.js'
 import { qualityTheme } from '../quality/fixtures/theme/index.js'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url))
@@ -90,6 +90,9 @@ describe('importing a Hugo site', () => {
 
   test('the imported site builds, with a redirect from every old URL and alias to the new page', async () => {
     const { root } = await importFixture('hugo')
+    // The fixture's photos are stand-in bytes; the image stage reads real pixels.
+    for (const file of ['images/paripurna.jpg', 'posts/banjir-tiga-kelurahan/foto-banjir.jpg'])
+      await writePhoto(path.join(root, 'public', file), 1600, 1067)
     const report = await build(
       {
         root,

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../../src/config/resolve-config.js'
 import { type FeedFile, type GenerateFeedsOptions, generateFeeds } from '../../src/outputs/feeds.js'
 import { feedLinks } from '../../src/routes/feed-links.js'
 import { decodeEntities } from '../html-text.js'
-import { article, HOSTILE, HOSTILE_CLEAN, parseXml, site, xmllint } from './fixtures.js'
+import { article, HOSTILE, HOSTILE_CLEAN, parseXml, picture, site, xmllint } from './fixtures.js'
 
 const feeds = (overrides: Partial<ResolvedConfig['feeds']> = {}): ResolvedConfig['feeds'] => ({
   enabled: true,
@@ -24,7 +24,7 @@ const lead = article({
   summary: 'Air setinggi 1 meter merendam tiga kecamatan.',
   tags: ['Banjir', 'Samarinda'],
   category: 'Daerah',
-  image: { src: '/news/img/banjir.jpg', alt: 'Warga mengungsi', width: 1200, height: 800 },
+  image: picture('/news/img/banjir.jpg', 'Warga mengungsi', 1200, 800),
   authors: [
     { name: 'Siti Rahma', slug: 'siti-rahma', url: '/news/penulis/siti-rahma/' },
     {
@@ -240,7 +240,7 @@ describe('generateFeeds', () => {
   })
 
   test('an image whose type cannot be told from its URL is left out of enclosures but kept as media and in JSON', () => {
-    const remote = { ...lead, image: { src: 'https://cdn.example/photo/123', alt: 'x' } }
+    const remote = { ...lead, image: picture('https://cdn.example/photo/123', 'x') }
     const { rss, atom, json } = generate({ articles: [remote] })
     const item = parseXml(rss.contents).rss.channel.item[0]
     expect(item.enclosure).toBeUndefined()
@@ -336,7 +336,7 @@ describe('generateFeeds', () => {
       tags: [HOSTILE],
       authors: [{ name: HOSTILE, slug: 'h', url: '/news/penulis/h/' }],
       html: `<p>${HOSTILE.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`,
-      image: { src: '/news/img/a.png', alt: HOSTILE },
+      image: picture('/news/img/a.png', HOSTILE),
     })
     const { rss, atom, json } = generate({ title: HOSTILE, description: HOSTILE, articles: [hostile] })
     expect(xmllint(rss.contents)).toBe('')

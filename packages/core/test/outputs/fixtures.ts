@@ -3,7 +3,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { ResolvedSite } from '../../src/config/resolve-config.js'
-import type { ArticleView, AuthorProfileView, AuthorView, TermView } from '../../src/routes/views.js'
+import { imageMediaType } from '../../src/outputs/media-type.js'
+import type {
+  ArticleView,
+  AuthorProfileView,
+  AuthorView,
+  ImageView,
+  TermView,
+} from '../../src/routes/views.js'
 import { createNewsDate, type NewsDate } from '../../src/util/news-date.js'
 
 export const TIMEZONE = 'Asia/Makassar'
@@ -23,6 +30,29 @@ export function site(overrides: Partial<ResolvedSite> = {}): ResolvedSite {
     colors: {},
     copyright: 'Kaltim News',
     ...overrides,
+  }
+}
+
+/**
+ * A picture as the image stage would give it for `src` (a site path under `/news/`, or a
+ * remote URL): its file for feeds at the given size, and its crops for structured data.
+ */
+export function picture(src: string, alt: string, width?: number, height?: number): ImageView {
+  const url = new URL(src, 'https://kaltim.example/').href
+  const size = width && height ? { width, height } : {}
+  const crop = (name: string, w: number, h: number) => ({
+    url: url.replace(/\.[a-z]+$/, `-${name}.jpg`),
+    width: w,
+    height: h,
+  })
+  return {
+    src,
+    alt,
+    url: src,
+    ...size,
+    sources: [],
+    file: { url, ...size, type: imageMediaType(url) },
+    crops: width ? [crop('16x9', 1200, 675), crop('4x3', 1200, 900), crop('1x1', 1200, 1200)] : [],
   }
 }
 

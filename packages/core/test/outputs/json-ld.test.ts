@@ -8,7 +8,7 @@ import {
   serializeJsonLd,
   websiteJsonLd,
 } from '../../src/outputs/json-ld.js'
-import { article, site } from './fixtures.js'
+import { article, picture, site } from './fixtures.js'
 
 const story = article({
   slug: 'banjir-samarinda',
@@ -19,7 +19,7 @@ const story = article({
   category: 'Daerah',
   tags: ['Banjir', 'Samarinda'],
   dateline: 'SAMARINDA',
-  image: { src: '/news/img/banjir.jpg', alt: 'Warga mengungsi', width: 1200, height: 800 },
+  image: picture('/news/img/banjir.jpg', 'Warga mengungsi', 1200, 800),
   authors: [
     { name: 'Siti Rahma', slug: 'siti-rahma', url: '/news/penulis/siti-rahma/' },
     {
@@ -46,7 +46,26 @@ describe('articleJsonLd', () => {
         '@type': 'WebPage',
         '@id': 'https://kaltim.example/news/2025/05/16/banjir-samarinda/',
       },
-      image: ['https://kaltim.example/news/img/banjir.jpg'],
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: 'https://kaltim.example/news/img/banjir-16x9.jpg',
+          width: 1200,
+          height: 675,
+        },
+        {
+          '@type': 'ImageObject',
+          url: 'https://kaltim.example/news/img/banjir-4x3.jpg',
+          width: 1200,
+          height: 900,
+        },
+        {
+          '@type': 'ImageObject',
+          url: 'https://kaltim.example/news/img/banjir-1x1.jpg',
+          width: 1200,
+          height: 1200,
+        },
+      ],
       datePublished: '2025-05-16T14:30:00+08:00',
       dateModified: '2025-05-16T18:05:00+08:00',
       author: [

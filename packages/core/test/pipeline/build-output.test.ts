@@ -56,8 +56,13 @@ describe('build', () => {
       'tag/taiwan/index.html',
     ])
     expect(files).toEqual(expect.arrayContaining(['ads.txt', 'images/logo.svg']))
-    expect(files.filter((file) => file.startsWith('assets/'))).toEqual([
+    expect(files.filter((file) => file.startsWith('assets/') && !file.startsWith('assets/img/'))).toEqual([
       expect.stringMatching(/^assets\/style\.[\w]{10}\.css$/),
+    ])
+    // No article has a photo: each shares a card with its headline; the site, its own card and a logo.
+    expect(files.filter((file) => file.startsWith('assets/img/'))).toEqual([
+      ...Array.from({ length: 4 }, () => expect.stringMatching(/^assets\/img\/card-[0-9a-f]{10}\.png$/)),
+      expect.stringMatching(/^assets\/img\/logo-[0-9a-f]{10}\.png$/),
     ])
     expect(report).toMatchObject({ articles: 3, pages: 15, written: report.files, unchanged: 0, removed: 0 })
   })

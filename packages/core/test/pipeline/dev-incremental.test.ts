@@ -234,6 +234,8 @@ describe('incremental rebuilds in dev()', () => {
     server.on('error', (event) => errors.push(event.text))
     server.on('search', (event) => searchEvents.push(event))
     if (process.env.DEBUG_DEV) server.on('rebuild', (e) => console.log('REBUILD', JSON.stringify(e)))
+    // The share cards are drawn in the background, then shown by a rebuild of their own.
+    await server.idle()
     before = await readAll(server.outDir)
   })
 

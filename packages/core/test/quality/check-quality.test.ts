@@ -41,6 +41,7 @@ test('the quality module exports exactly these values', () => {
     'checkDuplicateTitles',
     'checkHeadingOrder',
     'checkImageAlt',
+    'checkImageUpscaled',
     'checkMissingSummary',
     'checkOgImage',
     'checkQuality',
@@ -107,13 +108,18 @@ describe('checkQuality on a built site', () => {
     ])
   })
 
-  test('reports internal links and images that lead to no output file, including reference definitions', () => {
+  test('reports internal links that lead to no output file, including reference definitions', () => {
     expect(linesOf(site.diagnostics, 'broken-link')).toEqual([
       `${BUDGET}:16:6 The link /2025/05/14/floods-cut-off-three-districts/ leads nowhere: the build writes no 2025/05/14/floods-cut-off-three-districts/index.html.`,
       `${BUDGET}:16:70 The link ../nowhere/ leads nowhere: the build writes no 2025/05/17/nowhere/index.html.`,
       `${BUDGET}:17:30 The link https://news.example/category/politic/ leads nowhere: the build writes no category/politic/index.html.`,
-      `${BUDGET}:19:1 The image /images/chart.png is not in the site: the build writes no images/chart.png.`,
       `${BUDGET}:21:1 The link /desk/ leads nowhere: the build writes no desk/index.html.`,
+    ])
+  })
+
+  test('leaves a missing body image to the image stage, which reports it at the image', () => {
+    expect(linesOf(site.report.diagnostics, 'image-missing')).toEqual([
+      `${BUDGET}:19:1 The image /images/chart.png does not exist (looked for public/images/chart.png). It is left as written.`,
     ])
   })
 
@@ -139,7 +145,7 @@ describe('checkQuality on a built site', () => {
   test('reports a missing lead image at the title and one narrower than 1200 px at the image', () => {
     expect(linesOf(site.diagnostics, 'og-image')).toEqual([
       `${BUDGET}:5:8 The lead image is 800 px wide; Google Discover shows large previews only for images at least 1200 px wide.`,
-      `${VOTE}:2:8 The article has no lead image, so shares and Google Discover show it without a picture.`,
+      `${VOTE}:2:8 The article has no lead image, so shares and Google Discover show a card with its headline, not a photo.`,
     ])
   })
 

@@ -1,4 +1,5 @@
 import type { HelperContext, Theme } from '@warta/core'
+import { type CardSlot, cardSizes } from '../image-slots.js'
 import { cssVars } from './css-vars.js'
 import { withDateline } from './dateline.js'
 import { excerpt } from './excerpt.js'
@@ -160,6 +161,21 @@ export function createHelpers(context: HelperContext, settings: HelperSettings =
     liveHighlights,
     cardLayout,
     frontPage,
+
+    /**
+     * `(cardSizes "listing" @index ../articles.length)`: the `sizes` of a card's picture, from where
+     * it stands and how many share its row (see image-slots.ts). A fourth argument that is true
+     * (`../latest.length`) puts the row in the front page's main column; in a listing, pass
+     * whether the page is its first (`../pagination.first`, where the newest story is the lead),
+     * so that lead is not counted in the rows.
+     */
+    cardSizes(...args: unknown[]): string {
+      const [slot, index, count, extra] = splitArgs(args).params
+      const i = typeof index === 'number' ? index : 0
+      const n = typeof count === 'number' ? count : 1
+      if (slot === 'listing' && extra === true) return cardSizes('listing', i - 1, n - 1)
+      return cardSizes(slot as CardSlot, i, n, slot === 'secondary' && Boolean(extra))
+    },
 
     /** `{{shareUrl "whatsapp" article}}`: the network's share link for the article. */
     shareUrl(network: unknown, article: unknown): string {

@@ -12,7 +12,9 @@ async function articleContext(
 ): Promise<PageContext> {
   const { site, now } = kit.options
   const categoryPath = article.category ? kit.termPaths('category', article.category.slug) : undefined
-  const base = toArticleView(article, kit.termPaths, kit.urlFor, now, await kit.options.bodyOf(article))
+  const { images } = kit.options
+  const html = await images.bodyHtml(article, await kit.options.bodyOf(article))
+  const base = toArticleView(article, kit.termPaths, kit.urlFor, now, html, images)
   const view = { ...base, authors: await Promise.all(article.authors.map(kit.profileOf)) }
   const trail: Crumb[] = [
     kit.homeCrumb,
@@ -37,10 +39,10 @@ async function articleContext(
         description: article.excerpt,
         canonical,
         ogType: 'article',
-        ...articleOpenGraph(site, view),
+        ...articleOpenGraph(site, view, images.articleShare(article)),
         noindex: preview,
         feeds: [...kit.siteFeeds, ...categoryFeeds],
-        jsonLd: kit.options.structuredData.article(view, trail),
+        jsonLd: kit.options.structuredData.article(view, trail, { logo: images.logo }),
       }),
     },
     theme: kit.options.theme.options ?? {},
@@ -60,7 +62,8 @@ export function articlePages(site: RoutedSite, kit: PageKit): PageSpec[] {
       owner: article.sourcePath,
       outputPath: article.outputPath,
       layout: 'article',
-      key: `${kit.cardKeys([article.id])}|${kit.cardKeys(related)}|${preview}${kit.profileKey(article.authors)}`,
+      // The card covers the lead image; the body's pictures and the share card are the page's own.
+      key: `${kit.cardKeys([article.id])}|${kit.cardKeys(related)}|${preview}${kit.profileKey(article.authors)}|${kit.options.images.articleKey(article)}`,
       sourceHash: article.sourceHash,
       context: () => articleContext(article, kit, related, preview),
     }

@@ -53,7 +53,7 @@ export function homePage(site: RoutedSite, kit: PageKit): PageSpec[] {
           meta: kit.meta({
             title: kit.options.site.title,
             canonical: kit.absolute('/'),
-            jsonLd: kit.options.structuredData.home(),
+            jsonLd: kit.options.structuredData.home({ logo: kit.options.images.logo }),
           }),
         },
         theme: kit.options.theme.options ?? {},

@@ -15,9 +15,11 @@ const authorOf = (collection: RoutedCollection): ArticleAuthor | undefined =>
 function authorMeta(profile: AuthorProfileView, kit: PageKit): Partial<PageMeta> {
   return {
     ...(profile.bioText ? { description: profile.bioText } : {}),
-    ...(profile.photo
-      ? { image: { url: absoluteUrl(kit.options.site, profile.photo), alt: profile.name } }
-      : {}),
+    ...(profile.portrait?.file
+      ? { image: { ...profile.portrait.file, alt: profile.name } }
+      : profile.photo
+        ? { image: { url: absoluteUrl(kit.options.site, profile.photo), alt: profile.name } }
+        : {}),
   }
 }
 

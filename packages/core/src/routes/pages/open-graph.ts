@@ -1,7 +1,6 @@
 import type { ResolvedSite } from '../../config/resolve-config.js'
 import { absoluteUrl } from '../absolute-url.js'
-import { createUrlFor } from '../to-views.js'
-import type { ArticleView, PageMeta } from '../views.js'
+import type { ArticleView, PageMeta, SharedImage } from '../views.js'
 
 /** Open Graph values of an article page. */
 export interface ArticleOpenGraph {
@@ -12,12 +11,14 @@ export interface ArticleOpenGraph {
 /**
  * The `article:*` Open Graph values and the share image of an article page. `authors` are
  * absolute URLs of the authors' pages: Open Graph's `article:author` is an array of profile
- * URLs (https://ogp.me/#type_article). The image's `src` is read as the page shows it: a site
- * path under the base path, or a URL.
+ * URLs (https://ogp.me/#type_article). The share image is the image stage's (the lead
+ * image's 1200 × 630 crop, or a generated card), never a `src` as written.
  */
-export function articleOpenGraph(site: ResolvedSite, article: ArticleView): ArticleOpenGraph {
-  const image = article.image
-  const urlFor = createUrlFor(site.basePath)
+export function articleOpenGraph(
+  site: ResolvedSite,
+  article: ArticleView,
+  share: SharedImage | undefined,
+): ArticleOpenGraph {
   return {
     article: {
       publishedTime: article.published.iso,
@@ -26,15 +27,6 @@ export function articleOpenGraph(site: ResolvedSite, article: ArticleView): Arti
       tags: article.tags.map((t) => t.name),
       authors: article.authors.map((a) => absoluteUrl(site, a.url)),
     },
-    ...(image
-      ? {
-          image: {
-            url: new URL(urlFor(image.src), `${site.url}/`).href,
-            ...(image.width ? { width: image.width } : {}),
-            ...(image.height ? { height: image.height } : {}),
-            ...(image.alt ? { alt: image.alt } : {}),
-          },
-        }
-      : {}),
+    ...(share ? { image: share } : {}),
   }
 }

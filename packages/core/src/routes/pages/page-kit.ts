@@ -77,10 +77,10 @@ function createCards(site: RoutedSite, options: PagesOptions, termPaths: TermPat
   for (const article of site.articles) {
     // The id is in the card and comes from the file's path when front matter gives none: a
     // renamed file keeps its text and URL but not its id.
-    const memoKey = `${article.sourceHash}|${article.id}|${article.path}`
+    const memoKey = `${article.sourceHash}|${article.id}|${article.path}|${options.images.articleKey(article)}`
     let entry = memo?.get(memoKey)
     if (!entry) {
-      const card = toCardView(article, termPaths, urlFor)
+      const card = toCardView(article, termPaths, urlFor, options.images)
       entry = { card, key: hashText(JSON.stringify(card)) }
     }
     used.set(memoKey, entry)
@@ -150,7 +150,14 @@ export function createPageKit(site: RoutedSite, options: PagesOptions): PageKit 
   const shared = sharedContext(options, nav, siteFeeds)
   const bios = createAuthorBios()
   const sharedKey = hashText(
-    JSON.stringify([shared, siteFeeds, strings, options.theme.options ?? null, siteOptions.publisher]),
+    JSON.stringify([
+      shared,
+      siteFeeds,
+      strings,
+      options.theme.options ?? null,
+      siteOptions.publisher,
+      options.images.siteKey,
+    ]),
   )
   return {
     options,
@@ -159,7 +166,7 @@ export function createPageKit(site: RoutedSite, options: PagesOptions): PageKit 
     termPaths,
     cardOf: (id) => cards.get(id)?.card as CardView,
     cardKeys: (ids) => ids.map((id) => cards.get(id)?.key ?? '').join(','),
-    profileOf: (author) => bios(author, toAuthorProfile(author, termPaths, urlFor)),
+    profileOf: (author) => bios(author, toAuthorProfile(author, termPaths, urlFor, options.images)),
     profileKey: (authors) =>
       authors.some((a) => a.role || a.bio || a.photo || a.links?.length)
         ? hashText(JSON.stringify(authors.map((a) => [a.slug, a.role, a.bio, a.photo, a.links])))
@@ -176,6 +183,7 @@ export function createPageKit(site: RoutedSite, options: PagesOptions): PageKit 
       feeds: siteFeeds,
       alternates: [],
       jsonLd: [],
+      image: options.images.siteShare,
       ...m,
     }),
     titled: (title) => `${title} | ${siteOptions.title}`,

@@ -2,7 +2,8 @@ import type { ResolvedConfig, ResolvedSite } from '../../config/resolve-config.j
 import type { Strings, Theme } from '../../config/theme.js'
 import type { PageNumbering } from '../../config/types.js'
 import type { RoutedArticle } from '../route-site.js'
-import type { ArticleView, AuthorProfileView, CardView, Crumb, PageContext } from '../views.js'
+import type { SiteImages } from '../site-images.js'
+import type { ArticleView, AuthorProfileView, CardView, Crumb, PageContext, SharedImage } from '../views.js'
 
 /** One HTML page to render: where it goes, with which layout, from what data. */
 export interface Page {
@@ -27,13 +28,18 @@ export interface Page {
 export const withSourceHash = (pageKey: string, sourceHash: string): string =>
   `${pageKey.split('.')[0]}.${sourceHash}`
 
+/** What structured data shows besides the page: the publisher's logo (configured or generated). */
+export interface StructuredDataExtras {
+  logo?: SharedImage
+}
+
 /** Structured data the pages stage asks the outputs stage for: serialised JSON-LD, safe inside `<script>`. */
 export interface StructuredData {
-  article(article: ArticleView, crumbs: Crumb[]): string[]
+  article(article: ArticleView, crumbs: Crumb[], extras?: StructuredDataExtras): string[]
   listing(crumbs: Crumb[]): string[]
   /** An author's pages: their profile and the breadcrumbs. Without it, author pages get `listing`'s. */
   author?(author: AuthorProfileView, crumbs: Crumb[]): string[]
-  home(): string[]
+  home(extras?: StructuredDataExtras): string[]
 }
 
 /** Cards kept between runs of one builder, by source hash, id and path. */
@@ -52,6 +58,8 @@ export interface PagesOptions {
   now: number
   /** The sanitized body of an article: kept out of the site model so that huge archives fit in memory. */
   bodyOf: (article: RoutedArticle) => Promise<string>
+  /** The pictures as the image stage made them. */
+  images: SiteImages
   cardMemo?: CardMemo
   /** The search page's site path, when search is on. Default: no search page. */
   searchPath?: string

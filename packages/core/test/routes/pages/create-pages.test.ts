@@ -4,6 +4,7 @@ import type { AuthorEntity } from '../../../src/content/read-authors.js'
 import { createPages } from '../../../src/routes/pages/create-pages.js'
 import type { Page, PagesOptions } from '../../../src/routes/pages/page.js'
 import { PathRegistry, type RoutedSite, routeSite } from '../../../src/routes/route-site.js'
+import { NO_IMAGES } from '../../../src/routes/site-images.js'
 import { createSiteModel } from '../../../src/site/create-site.js'
 import { makeRecord } from '../../helpers.js'
 import { site as siteOptions } from '../../outputs/fixtures.js'
@@ -69,6 +70,7 @@ function pagesOf(
     structuredData: { article: () => ['{"@type":"NewsArticle"}'], listing: () => [], home: () => ['{}'] },
     now: NOW,
     bodyOf: async (article) => `<p>Isi ${article.title}</p>`,
+    images: NO_IMAGES,
     ...overrides,
   })
   return { pages, routed }
@@ -282,6 +284,7 @@ describe('createPages', () => {
       structuredData: { article: () => [], listing: () => [], home: () => [] },
       now: NOW,
       bodyOf: async () => '',
+      images: NO_IMAGES,
     })
     expect(pages.some((p) => p.path === '/arsip/')).toBe(false)
     expect(registry.diagnostics).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { articleOpenGraph } from '../../../src/routes/pages/open-graph.js'
-import { article, site } from '../../outputs/fixtures.js'
+import { article, picture, site } from '../../outputs/fixtures.js'
 
 const story = article({
   slug: 'banjir-samarinda',
@@ -9,7 +9,7 @@ const story = article({
   modified: '2025-05-16T18:05',
   category: 'Daerah',
   tags: ['Banjir', 'Samarinda'],
-  image: { src: '/img/banjir.jpg', alt: 'Warga mengungsi', width: 1200, height: 800 },
+  image: picture('/news/img/banjir.jpg', 'Warga mengungsi', 1200, 800),
   authors: [
     { name: 'Siti Rahma', slug: 'siti-rahma', url: '/news/penulis/siti-rahma/' },
     {
@@ -22,8 +22,14 @@ const story = article({
 })
 
 describe('articleOpenGraph', () => {
-  test('gives the article times, section, tags, author profile URLs and the share image under the base path', () => {
-    expect(articleOpenGraph(site(), story)).toEqual({
+  test('gives the article times, section, tags, author profile URLs and the image stage’s share image', () => {
+    const share = {
+      url: 'https://kaltim.example/news/assets/img/banjir-0a1b2c3d4e-og.jpg',
+      width: 1200,
+      height: 630,
+      alt: 'Warga mengungsi',
+    }
+    expect(articleOpenGraph(site(), story, share)).toEqual({
       article: {
         publishedTime: '2025-05-16T14:30:00+08:00',
         modifiedTime: '2025-05-16T18:05:00+08:00',
@@ -34,12 +40,11 @@ describe('articleOpenGraph', () => {
           'https://kaltim.example/news/penulis/budi-santoso/',
         ],
       },
-      image: {
-        url: 'https://kaltim.example/news/img/banjir.jpg',
-        width: 1200,
-        height: 800,
-        alt: 'Warga mengungsi',
-      },
+      image: share,
     })
+  })
+
+  test('gives no image when there is no share image', () => {
+    expect(articleOpenGraph(site(), story, undefined)).not.toHaveProperty('image')
   })
 })
