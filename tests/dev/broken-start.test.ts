@@ -10,7 +10,7 @@ import {
   nextError,
   rebuildWhere,
   type SiteCopy,
-  startDev,
+  openDev,
 } from './dev-site.js'
 
 const TAIPEI = 'content/2025/05/taipei-tawarkan-kerja-sama-strategis.md'
@@ -49,7 +49,7 @@ test('a site broken at start reports the error to the caller and the browser, an
   const source = await site.read(TAIPEI)
   await site.write(TAIPEI, source.replace('tags:\n', 'tags: [Taiwan\n'))
 
-  server = await startDev(site)
+  server = await openDev(site)
   const error = await nextError(server)
   expect(error.text).toMatch(/^content\/2025\/05\/taipei-tawarkan-kerja-sama-strategis\.md:\d+:\d+: error /m)
 

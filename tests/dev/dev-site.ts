@@ -105,11 +105,19 @@ export async function copyExample(options: CopyOptions = {}): Promise<SiteCopy> 
  * must not be mistaken for that rebuild.
  */
 export async function startDev(site: SiteCopy, options: DevOptions = {}): Promise<DevServer> {
-  const core = await loadCore()
-  const { config, file } = await core.loadConfig(site.configFile)
-  const server = await core.dev(config, { port: 0, now: () => NOW, configFile: file, ...options })
+  const server = await openDev(site, options)
   await server.idle()
   return server
+}
+
+/**
+ * The preview as dev() returns it, before its background work (pictures) is done: for a test
+ * that listens for what comes first, such as the error of a first build, emitted just after.
+ */
+export async function openDev(site: SiteCopy, options: DevOptions = {}): Promise<DevServer> {
+  const core = await loadCore()
+  const { config, file } = await core.loadConfig(site.configFile)
+  return core.dev(config, { port: 0, now: () => NOW, configFile: file, ...options })
 }
 
 /**

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events'
-import path from 'node:path'
 import type { BuildOverrides } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
@@ -8,6 +7,7 @@ import type { SiteBuildResult } from '../pipeline/run-types.js'
 import { openPreviewOutput, type PreviewOutput, streamInto } from '../write/preview-output.js'
 import { applyResult } from './apply-result.js'
 import { applySearchIndex } from './apply-search-index.js'
+import { createClockRebuild } from './clock-rebuild.js'
 import { createPreviewErrors } from './preview-errors.js'
 import { createPreviewServer, type PreviewServer } from './preview-server.js'
 import { createPreviewSite } from './preview-site.js'
@@ -83,41 +83,21 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   const showErrors = errors.show
   const showFailure = (error: unknown) =>
     errors.showOne({
-      file: site.resolved.configFile
-        ? path.relative(site.resolved.root, site.resolved.configFile)
-        : '(build)',
+      file: site.configName ?? '(build)',
       message: (error as Error).message,
       ruleId: 'build',
       severity: 'error',
     })
 
-  // Embargoes lift and articles expire without any file changing: rebuild when the schedule says.
-  let clockTimer: NodeJS.Timeout | undefined
-  const scheduleClockRebuild = (next: string | null) => {
-    clearTimeout(clockTimer)
-    if (!next) return
-    const delay = Date.parse(next) - (options.now?.() ?? Date.now())
-    // setTimeout holds at most about 24.8 days; a later change is rescheduled by the rebuilds before it.
-    clockTimer = setTimeout(
-      () => queue.enqueue('change', site.resolved.contentDir),
-      Math.min(Math.max(delay, 0) + 1000, 2 ** 31 - 1),
-    )
-    clockTimer.unref()
-  }
-
-  /** Files with file events since the current rebuild started. */
-  let changedDuringRun = new Set<string>()
-  // A build that read a file mid-save (truncated, half written) fails for nothing. When a
-  // file it was built for changed again meanwhile, the next build, already queued, decides
-  // whether there is an error to show.
-  const superseded = async (batch: ChangeBatch): Promise<boolean> => {
-    await watcher.settled()
-    return [...batch.changed].some((file) => changedDuringRun.has(file))
-  }
+  const clock = createClockRebuild(
+    () => options.now?.() ?? Date.now(),
+    () => queue.enqueue('change', site.resolved.contentDir),
+  )
 
   const rebuild = async (batch?: ChangeBatch): Promise<void> => {
     const started = performance.now()
-    changedDuringRun = new Set()
+    // The first build runs before the watcher exists; later ones come with their changes.
+    if (batch) watcher.startRun()
     const configChanged = batch !== undefined && site.needsReload(batch)
     if (configChanged) {
       const failure = await site.reload()
@@ -139,13 +119,13 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       if (error instanceof WartaBuildError) return showErrors(error.diagnostics)
       throw error
     }
-    if (hasErrors(result.diagnostics) && batch && (await superseded(batch))) return
+    if (hasErrors(result.diagnostics) && batch && (await watcher.changedSinceRun(batch.changed))) return
     if (hasErrors(result.diagnostics)) return showErrors(result.diagnostics)
     const target = { outDir: site.resolved.outDir, output, served, server, streamed: stream !== undefined }
     const applied = await applyResult(result, target)
     if ('diagnostics' in applied) return showErrors(applied.diagnostics)
     served = applied.served
-    scheduleClockRebuild(result.schedule.next)
+    clock.schedule(result.schedule.next)
     const { written, removed } = applied
     const durationMs = Math.round(performance.now() - started)
     emitter.emit('rebuild', { written, removed, durationMs, articles: result.articles })
@@ -170,21 +150,10 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
   const queue = createWatchQueue({ debounceMs: options.debounceMs ?? 30, run: rebuild, onError: showFailure })
   imagesReady = (publicDir) => queue.enqueue('change', publicDir)
   if (imagesWaiting) imagesReady(site.resolved.publicDir)
-  // The site folder as a whole (content, layouts, partials, public, config), plus the theme.
-  // Watching folders that do not exist yet loses events in chokidar, so none are named.
   const watcher = watchSite({
-    paths: () => {
-      const { root, theme } = site.resolved
-      return [root, ...(theme.dir.startsWith(root + path.sep) ? [] : [theme.dir])]
-    },
-    notSources: () => {
-      const { outDir, root } = site.resolved
-      return [outDir, site.buildOutDir, path.join(root, '.warta')]
-    },
-    onEvent: (event, file) => {
-      changedDuringRun.add(file)
-      queue.enqueue(event, file)
-    },
+    paths: site.watchedPaths,
+    notSources: site.notSources,
+    onEvent: (event, file) => queue.enqueue(event, file),
     onError: (message) =>
       errors.showOne({ file: '(watcher)', message, ruleId: 'watch', severity: 'error' }, message),
   })
@@ -205,7 +174,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       }
     },
     async close() {
-      clearTimeout(clockTimer)
+      clock.stop()
       await watcher.close()
       await queue.close()
       await site.builder.dispose()

@@ -14,8 +14,16 @@ import type { ChangeBatch } from './watch-queue.js'
 export interface PreviewSite {
   readonly resolved: ResolvedConfig
   readonly builder: SiteBuilder
-  /** What `warta build` writes, inside the site folder by default: not a source. */
-  readonly buildOutDir: string
+  /** The config file as messages name it, relative to the site folder. */
+  readonly configName: string | undefined
+  /**
+   * The folders to watch: the site folder as a whole (content, layouts, partials, public,
+   * config), plus the theme's. Folders that do not exist yet are not named: chokidar loses
+   * events under them.
+   */
+  watchedPaths(): string[]
+  /** Folders under those that are not sources: the preview's, what `warta build` writes, `.warta/`. */
+  notSources(): string[]
   /** Whether these changes need the config loaded again (it, or the theme's strings, or a config that failed). */
   needsReload(batch: ChangeBatch): boolean
   /** Loads the config file again. On failure the last good site stays, and the error is returned. */
@@ -60,9 +68,14 @@ export function createPreviewSite(
     get builder() {
       return builder
     },
-    get buildOutDir() {
-      return buildOutDir
+    get configName() {
+      return configFile && path.relative(resolved.root, configFile)
     },
+    watchedPaths: () => {
+      const { root, theme } = resolved
+      return [root, ...(theme.dir.startsWith(root + path.sep) ? [] : [theme.dir])]
+    },
+    notSources: () => [resolved.outDir, buildOutDir, path.join(resolved.root, '.warta')],
     needsReload: (batch) =>
       configFile !== undefined &&
       (failed ||

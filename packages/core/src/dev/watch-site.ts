@@ -34,6 +34,13 @@ export interface SiteWatcher {
   readonly busy: boolean
   /** Waits for the pending second looks. */
   settled(): Promise<void>
+  /** Starts counting the files changed since now (a rebuild begins). */
+  startRun(): void
+  /**
+   * Whether any of these files changed again since `startRun()`, second looks included: a build
+   * that read a file mid-save fails for nothing, and the next build, already queued, decides.
+   */
+  changedSinceRun(files: Iterable<string>): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -52,6 +59,11 @@ export function watchSite(options: WatchSiteOptions): SiteWatcher {
   const watcher = watch([...watched], { ignoreInitial: true, ignored: isIgnored })
   const rechecks = new Set<Promise<void>>()
   let closing = false
+  let changedSince = new Set<string>()
+  const report = (event: FileEvent, file: string) => {
+    changedSince.add(file)
+    options.onEvent(event, file)
+  }
   // A save that lands within chokidar's throttle window after a reported change is never
   // reported, and the rebuild may already have read the file by then: the save would be
   // lost until the next one. So each changed file is looked at again once the window has
@@ -61,8 +73,7 @@ export function watchSite(options: WatchSiteOptions): SiteWatcher {
       .then(() => stat(file))
       .then(
         (now) => {
-          if (!closing && (now.mtimeMs !== seen?.mtimeMs || now.size !== seen?.size))
-            options.onEvent('change', file)
+          if (!closing && (now.mtimeMs !== seen?.mtimeMs || now.size !== seen?.size)) report('change', file)
         },
         () => undefined, // Gone: its own unlink event says so.
       )
@@ -72,7 +83,7 @@ export function watchSite(options: WatchSiteOptions): SiteWatcher {
   watcher.on('all', (event, file, stats) => {
     if (!isFileEvent(event)) return
     const absolute = path.resolve(file)
-    options.onEvent(event, absolute)
+    report(event, absolute)
     if (event === 'change') recheck(absolute, stats)
   })
   watcher.on('error', (error) => options.onError(watchErrorMessage(error)))
@@ -89,6 +100,13 @@ export function watchSite(options: WatchSiteOptions): SiteWatcher {
     },
     async settled() {
       await Promise.all(rechecks)
+    },
+    startRun() {
+      changedSince = new Set()
+    },
+    async changedSinceRun(files) {
+      await Promise.all(rechecks)
+      return [...files].some((file) => changedSince.has(file))
     },
     async close() {
       closing = true

@@ -1,9 +1,6 @@
-import path from 'node:path'
-import { type ArticleCache, type CachedArticle, NO_CACHE } from '../cache/article-cache.js'
+import { NO_CACHE } from '../cache/article-cache.js'
 import { contentFingerprint } from '../cache/fingerprint.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
-import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
-import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
 import { createSourceProcessor, type SourceProcessor } from '../content/process-sources.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { runImageStage } from '../images/run-image-stage.js'
@@ -31,72 +28,31 @@ import { indexAfterPages, lastIndexFiles } from './preview-search.js'
 import { redirectFiles } from './redirects.js'
 import { renderPages } from './render-pages.js'
 import { planRender } from './render-plan.js'
-import type { SiteBuildResult, SiteBuildRun } from './run-types.js'
+import type { SiteBuilder, SiteBuilderOptions, SiteBuildResult, SiteBuildRun } from './run-types.js'
 import { addImageFiles, addOtherFiles, addStaticFiles } from './site-files.js'
 import { loadSiteInputs, type SiteInputs } from './site-inputs.js'
 import { generateSiteOutputs } from './site-outputs.js'
+import {
+  contentPrefixOf,
+  createFrontMatterCheck,
+  createLocalContext,
+  skippedFiles,
+  toRootRelative,
+} from './source-options.js'
 import { createSourceStore, type SourceUpdate } from './source-store.js'
 import { createWorkerPool, type WorkerPool } from './worker-pool.js'
-
-/** One of `count` shards, numbered from 0. */
-export interface Shard {
-  index: number
-  count: number
-}
 
 /** Which shard a source belongs to: a hash of its path, so shares never depend on file order. */
 export function shardOf(sourcePath: string, count: number): number {
   return Number.parseInt(hashHex(sourcePath).slice(0, 8), 16) % count
 }
 
-/**
- * A builder keeps what it learned between runs (in its `BuildStore`: processed articles,
- * compiled templates, page fingerprints), so that a second run only redoes what its inputs
- * changed. A first run is a cold build; every run's output equals a cold build's.
- */
-export interface SiteBuilder {
-  readonly config: ResolvedConfig
-  /**
-   * Processes only this shard's deterministic share of the articles (the markdown, the
-   * costly part) and returns them as build-cache entries, for `warta merge` to build from.
-   */
-  processShard(
-    shard: Shard,
-    options?: Pick<SiteBuildRun, 'onProgress'>,
-  ): Promise<{ key: string; value: CachedArticle }[]>
-  run(options?: SiteBuildRun): Promise<SiteBuildResult>
-  /** Resolves when no picture is being made in the background (the preview). */
-  settled(): Promise<void>
-  /** Ends the image workers still running in the background and removes a temporary image cache. */
-  dispose(): Promise<void>
-}
-
-/** Options of a builder. */
-export interface SiteBuilderOptions {
-  /** Where processed articles persist between processes. Default: nowhere. */
-  cache?: ArticleCache
-  /**
-   * `'build'` (default) runs the quality checks; `'preview'` skips them and keeps the last run,
-   * so that an edit that changes only an article's body re-renders that page and its feeds alone.
-   */
-  mode?: 'build' | 'preview'
-  /** The file of the source index, where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
-  sourceIndexFile?: string
-  structuredData?: StructuredData
-  /** The image cache's folder (`<cache>/images`). Default: a temporary folder, removed by `dispose()`. */
-  imageCacheDir?: string
-  /**
-   * The preview: pictures not yet made are made in the background (the page shows the source
-   * file meanwhile), and this is called when they are, for a run that shows them.
-   */
-  onImagesReady?: () => void
-}
-
 const NO_STRUCTURED_DATA: StructuredData = { article: () => [], listing: () => [], home: () => [] }
+
+export type { Shard, SiteBuilder, SiteBuilderOptions } from './run-types.js'
 
 /** Creates a builder for a resolved config. */
 export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOptions = {}): SiteBuilder {
-  const preview = options.mode === 'preview'
   const localContext = createLocalContext(config)
   const store = createBuildStore(
     createSourceStore({
@@ -110,6 +66,46 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       checkFrontMatter: createFrontMatterCheck(config),
     }),
   )
+  const context = pipelineContext(config, options, store)
+
+  /** Gives a run the build's worker threads (started on first use) and ends them after it. */
+  const withWorkers = async <T>(work: (workers: WorkerPool, processor: SourceProcessor) => Promise<T>) => {
+    const workers = createWorkerPool()
+    try {
+      return await work(workers, createSourceProcessor(config, localContext, workers))
+    } finally {
+      await workers.close()
+    }
+  }
+
+  return {
+    config,
+    processShard: (shard, run = {}) =>
+      withWorkers(async (_workers, processor) => {
+        const share = (sourcePath: string) => shardOf(sourcePath, shard.count) === shard.index
+        const { entries } = await store.sources.update({ share, onProgress: run.onProgress, processor })
+        return entries.map(({ cacheKey, record, diagnostics }) => ({
+          key: cacheKey,
+          value: { record, diagnostics },
+        }))
+      }),
+
+    run: (run = {}) => withWorkers((workers, processor) => runPipeline(context, run, workers, processor)),
+
+    async settled() {
+      while (store.images.pending.size > 0) await Promise.all(store.images.pending.values())
+    },
+
+    async dispose() {
+      await store.images.workers?.close()
+      await store.images.cache?.dispose()
+    },
+  }
+}
+
+/** What every run of a builder shares: the options each stage takes, made once from the config. */
+function pipelineContext(config: ResolvedConfig, options: SiteBuilderOptions, store: BuildStore) {
+  const preview = options.mode === 'preview'
   const contentPrefix = contentPrefixOf(config)
   const dayOf = (now: number) => toZonedIso(now, config.site.timezone).slice(0, 10)
   const { bodyOf } = store.sources
@@ -140,159 +136,122 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     themeName: config.theme.name,
   }
 
-  /** Gives a run the build's worker threads (started on first use) and ends them after it. */
-  const withWorkers = async <T>(work: (workers: WorkerPool, processor: SourceProcessor) => Promise<T>) => {
-    const workers = createWorkerPool()
-    try {
-      return await work(workers, createSourceProcessor(config, localContext, workers))
-    } finally {
-      await workers.close()
-    }
-  }
-
-  return {
-    config,
-    processShard: (shard, run = {}) =>
-      withWorkers(async (_workers, processor) => {
-        const share = (sourcePath: string) => shardOf(sourcePath, shard.count) === shard.index
-        const { entries } = await store.sources.update({ share, onProgress: run.onProgress, processor })
-        return entries.map(({ cacheKey, record, diagnostics }) => ({
-          key: cacheKey,
-          value: { record, diagnostics },
-        }))
-      }),
-
-    run: (run = {}) => withWorkers((workers, processor) => runPipeline(run, workers, processor)),
-
-    async settled() {
-      while (store.images.pending.size > 0) await Promise.all(store.images.pending.values())
-    },
-
-    async dispose() {
-      await store.images.workers?.close()
-      await store.images.cache?.dispose()
-    },
-  }
-
-  async function runPipeline(run: SiteBuildRun, workers: WorkerPool, processor: SourceProcessor) {
-    const now = run.now ?? Date.now()
-    const sources = await store.sources.update({ ...run, processor })
-    const diagnostics: Diagnostic[] = sources.entries.flatMap((e) => e.diagnostics)
-    append(diagnostics, skippedFiles(sources.skipped, toRootRelative(config.root, config.contentDir)))
-    const inputs = await loadSiteInputs(config, store.inputs, run.changes)
-    store.inputs = inputs
-    const last = store.lastRun
-    const edits = last && planBodyEdits(store, last, sources, inputs, { now, day: dayOf(now) }, run.changes)
-    const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
-    if (last && edits) {
-      const before = lastIndexFiles(store)
-      const edited = await rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
-      if (reindex && !hasErrors(edited.diagnostics))
-        edited.searchIndex = indexAfterPages(store, before, () => reindex(last.routed.articles))
-      return edited
-    }
-    store.lastRun = undefined
-    const sourceDiagnostics = diagnostics.length
-
-    const model = modelSite(config, store, sources, inputs, now, diagnostics)
-    await store.sources.saveIndex(sources)
-    const registry = new PathRegistry()
-    const routed = routeSite(model, config.permalinks, registry)
-    const pictures = await runImageStage(routed, store.images, imageStageOptions(config, options, run))
-    append(diagnostics, pictures.diagnostics)
-    const { images } = pictures
-    const pages = createPages(routed, registry, { ...pageOptions, now, images })
-    append(diagnostics, registry.diagnostics)
-    const routeProblems = registry.diagnostics.length
-    const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
-    const result: SiteBuildResult = {
-      files: [],
-      changed: new Set(),
-      diagnostics,
-      articles: routed.articles.length,
-      pages: pages.length,
-      schedule: computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone),
-      permalinks: { history: moved.history, added: moved.added },
-    }
-    if (hasErrors(diagnostics)) return result
-
-    const files = collectBuiltFiles(run.emit)
-    const assetKey = hashText(inputs.assets.map((a) => a.outputPath).join(','))
-    const plan = planRender(pages, {
-      templateKey: inputs.renderer.templateKey,
-      assetKey,
-      previousKeys: store.outputKeys,
-      isCurrent: run.isCurrent,
-    })
-    const renderOptions = {
-      renderer: inputs.renderer,
-      setup: inputs.renderSetup,
-      themeName: config.theme.name,
-      workers,
-      warmUp: preview,
-    }
-    append(diagnostics, await renderPages(plan, files, renderOptions))
-    const generated = await generateSiteOutputs(routed, {
-      ...outputOptions,
-      pages,
-      termPaths: createTermPaths(routed),
-      now,
-      // A streaming build runs once: what it generated need not stay in memory for a next run.
-      memo: run.emit && !preview ? new Map() : store.generated,
-      reuse: run.reuseGenerated,
-      images,
-    })
-    // The preview makes the index after the pages (see `indexAfterPages`); a build, here.
-    const search = preview ? undefined : await reindex?.(routed.articles)
-    append(diagnostics, search?.diagnostics ?? [])
-    result.search = search?.stats
-    const index = preview && reindex ? lastIndexFiles(store) : (search?.files ?? [])
-    await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
-      ...generated,
-      ...index,
-    ])
-    await addImageFiles(files, registry, pictures.files)
-    await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
-    // Paths claimed since the pages: files that collide with a page or with each other.
-    append(diagnostics, registry.diagnostics.slice(routeProblems))
-    if (hasErrors(diagnostics)) return result
-
-    if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list, images)))
-    append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
-    result.files = files.list
-    result.changed = recordOutputs(store, files.list, true)
-    if (preview)
-      store.lastRun = {
-        routed,
-        articles: new Map(routed.articles.map((a) => [a.sourcePath, a])),
-        pages: new Map(pages.map((page) => [page.outputPath, page])),
-        inputs,
-        assetKey,
-        images,
-        imagesVersion: store.images.version,
-        day: dayOf(now),
-        sourceCount: sources.paths.length,
-        siteDiagnostics: diagnostics.slice(sourceDiagnostics),
-        result: { ...result, files: files.list.map(({ path, key, group }) => ({ path, key, group })) },
-      }
-    if (preview && reindex) result.searchIndex = indexAfterPages(store, index, () => reindex(routed.articles))
-    return result
-  }
+  return { config, options, store, preview, outputOptions, pageOptions, editOptions, dayOf, searchIndex }
 }
 
-/** One warning naming the files of the content folder that are not markdown, so that none is left out silently. */
-function skippedFiles(skipped: ReadonlyMap<string, number>, contentFolder: string): Diagnostic[] {
-  if (skipped.size === 0) return []
-  const counts = [...skipped].map(([extension, n]) => `${n} ${extension} file${n === 1 ? '' : 's'}`)
-  return [
-    {
-      file: contentFolder,
-      message: `Skipped ${counts.join(', ')}: Warta reads .md files only.`,
-      hint: 'Rename articles to .md (MDX components are not run), or move the files out of the content folder.',
-      ruleId: 'skipped-files',
-      severity: 'warning',
-    },
-  ]
+type PipelineContext = ReturnType<typeof pipelineContext>
+
+/** One run: sources → records → site model → routes → images → pages → render → outputs, quality beside. */
+async function runPipeline(
+  context: PipelineContext,
+  run: SiteBuildRun,
+  workers: WorkerPool,
+  processor: SourceProcessor,
+) {
+  const { config, options, store, preview, outputOptions, pageOptions, editOptions, dayOf, searchIndex } =
+    context
+  const now = run.now ?? Date.now()
+  const sources = await store.sources.update({ ...run, processor })
+  const diagnostics: Diagnostic[] = sources.entries.flatMap((e) => e.diagnostics)
+  append(diagnostics, skippedFiles(sources.skipped, toRootRelative(config.root, config.contentDir)))
+  const inputs = await loadSiteInputs(config, store.inputs, run.changes)
+  store.inputs = inputs
+  const last = store.lastRun
+  const edits = last && planBodyEdits(store, last, sources, inputs, { now, day: dayOf(now) }, run.changes)
+  const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
+  if (last && edits) {
+    const before = lastIndexFiles(store)
+    const edited = await rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
+    if (reindex && !hasErrors(edited.diagnostics))
+      edited.searchIndex = indexAfterPages(store, before, () => reindex(last.routed.articles))
+    return edited
+  }
+  store.lastRun = undefined
+  const sourceDiagnostics = diagnostics.length
+
+  const model = modelSite(config, store, sources, inputs, now, diagnostics)
+  await store.sources.saveIndex(sources)
+  const registry = new PathRegistry()
+  const routed = routeSite(model, config.permalinks, registry)
+  const pictures = await runImageStage(routed, store.images, imageStageOptions(config, options, run))
+  append(diagnostics, pictures.diagnostics)
+  const { images } = pictures
+  const pages = createPages(routed, registry, { ...pageOptions, now, images })
+  append(diagnostics, registry.diagnostics)
+  const routeProblems = registry.diagnostics.length
+  const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
+  const result: SiteBuildResult = {
+    files: [],
+    changed: new Set(),
+    diagnostics,
+    articles: routed.articles.length,
+    pages: pages.length,
+    schedule: computeSchedule([...model.articles, ...model.upcoming], now, config.site.timezone),
+    permalinks: { history: moved.history, added: moved.added },
+  }
+  if (hasErrors(diagnostics)) return result
+
+  const files = collectBuiltFiles(run.emit)
+  const assetKey = hashText(inputs.assets.map((a) => a.outputPath).join(','))
+  const plan = planRender(pages, {
+    templateKey: inputs.renderer.templateKey,
+    assetKey,
+    previousKeys: store.outputKeys,
+    isCurrent: run.isCurrent,
+  })
+  const renderOptions = {
+    renderer: inputs.renderer,
+    setup: inputs.renderSetup,
+    themeName: config.theme.name,
+    workers,
+    warmUp: preview,
+  }
+  append(diagnostics, await renderPages(plan, files, renderOptions))
+  const generated = await generateSiteOutputs(routed, {
+    ...outputOptions,
+    pages,
+    termPaths: createTermPaths(routed),
+    now,
+    // A streaming build runs once: what it generated need not stay in memory for a next run.
+    memo: run.emit && !preview ? new Map() : store.generated,
+    reuse: run.reuseGenerated,
+    images,
+  })
+  // The preview makes the index after the pages (see `indexAfterPages`); a build, here.
+  const search = preview ? undefined : await reindex?.(routed.articles)
+  append(diagnostics, search?.diagnostics ?? [])
+  result.search = search?.stats
+  const index = preview && reindex ? lastIndexFiles(store) : (search?.files ?? [])
+  await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
+    ...generated,
+    ...index,
+  ])
+  await addImageFiles(files, registry, pictures.files)
+  await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
+  // Paths claimed since the pages: files that collide with a page or with each other.
+  append(diagnostics, registry.diagnostics.slice(routeProblems))
+  if (hasErrors(diagnostics)) return result
+
+  if (!preview) append(diagnostics, checkQuality(routed, qualityOptions(config, files.list, images)))
+  append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
+  result.files = files.list
+  result.changed = recordOutputs(store, files.list, true)
+  if (preview)
+    store.lastRun = {
+      routed,
+      articles: new Map(routed.articles.map((a) => [a.sourcePath, a])),
+      pages: new Map(pages.map((page) => [page.outputPath, page])),
+      inputs,
+      assetKey,
+      images,
+      imagesVersion: store.images.version,
+      day: dayOf(now),
+      sourceCount: sources.paths.length,
+      siteDiagnostics: diagnostics.slice(sourceDiagnostics),
+      result: { ...result, files: files.list.map(({ path, key, group }) => ({ path, key, group })) },
+    }
+  if (preview && reindex) result.searchIndex = indexAfterPages(store, index, () => reindex(routed.articles))
+  return result
 }
 
 /** The site model, with the author entities' problems and the bylines that name no entity. */
@@ -327,40 +286,3 @@ const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[], ima
   images,
   imageWidths: config.theme.images?.widths,
 })
-
-/** The site's front matter schema: Warta's, extended by the site's `schema`. */
-const schemaOf = (config: ResolvedConfig): ArticleSchema => {
-  const base = createArticleSchema(config.site.timezone)
-  return (config.schema ? config.schema(base) : base) as ArticleSchema
-}
-
-/** The content stage on this thread, loaded only when an article needs converting: a warm build never pays for the markdown processor. */
-function createLocalContext(config: ResolvedConfig): () => Promise<ProcessSourceContext> {
-  let context: Promise<ProcessSourceContext> | undefined
-  return () => {
-    context ??= import('../markdown/create-processor.js').then(({ createProcessor }) => ({
-      processor: createProcessor(config.markdown),
-      schema: schemaOf(config),
-      timeZone: config.site.timezone,
-    }))
-    return context
-  }
-}
-
-/** Checks a source's front matter alone, on this thread (see `checkFrontMatter`). */
-function createFrontMatterCheck(config: ResolvedConfig) {
-  let schema: ArticleSchema | undefined
-  return async (sourcePath: string, raw: string): Promise<Diagnostic[]> => {
-    schema ??= schemaOf(config)
-    return checkFrontMatter(sourcePath, raw, schema)
-  }
-}
-
-/** Source path prefix of the content folder relative to the root, e.g. `content/`. */
-function contentPrefixOf(config: ResolvedConfig): string {
-  const folder = toRootRelative(config.root, config.contentDir)
-  return folder ? `${folder}/` : ''
-}
-
-/** A path relative to the site root with forward slashes, as sources and messages name files. */
-const toRootRelative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/')

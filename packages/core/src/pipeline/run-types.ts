@@ -1,4 +1,7 @@
+import type { ArticleCache, CachedArticle } from '../cache/article-cache.js'
+import type { ResolvedConfig } from '../config/resolve-config.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
+import type { StructuredData } from '../routes/pages/page.js'
 import type { PermalinkHistory, Redirect } from '../routes/permalink-history.js'
 import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
@@ -49,4 +52,53 @@ export interface SiteBuildRun {
    * the result then lists files without their contents.
    */
   emit?: (file: BuiltFile) => Promise<void>
+}
+
+/** One of `count` shards, numbered from 0. */
+export interface Shard {
+  index: number
+  count: number
+}
+
+/**
+ * A builder keeps what it learned between runs (in its `BuildStore`: processed articles,
+ * compiled templates, page fingerprints), so that a second run only redoes what its inputs
+ * changed. A first run is a cold build; every run's output equals a cold build's.
+ */
+export interface SiteBuilder {
+  readonly config: ResolvedConfig
+  /**
+   * Processes only this shard's deterministic share of the articles (the markdown, the
+   * costly part) and returns them as build-cache entries, for `warta merge` to build from.
+   */
+  processShard(
+    shard: Shard,
+    options?: Pick<SiteBuildRun, 'onProgress'>,
+  ): Promise<{ key: string; value: CachedArticle }[]>
+  run(options?: SiteBuildRun): Promise<SiteBuildResult>
+  /** Resolves when no picture is being made in the background (the preview). */
+  settled(): Promise<void>
+  /** Ends the image workers still running in the background and removes a temporary image cache. */
+  dispose(): Promise<void>
+}
+
+/** Options of a builder. */
+export interface SiteBuilderOptions {
+  /** Where processed articles persist between processes. Default: nowhere. */
+  cache?: ArticleCache
+  /**
+   * `'build'` (default) runs the quality checks; `'preview'` skips them and keeps the last run,
+   * so that an edit that changes only an article's body re-renders that page and its feeds alone.
+   */
+  mode?: 'build' | 'preview'
+  /** The file of the source index, where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
+  sourceIndexFile?: string
+  structuredData?: StructuredData
+  /** The image cache's folder (`<cache>/images`). Default: a temporary folder, removed by `dispose()`. */
+  imageCacheDir?: string
+  /**
+   * The preview: pictures not yet made are made in the background (the page shows the source
+   * file meanwhile), and this is called when they are, for a run that shows them.
+   */
+  onImagesReady?: () => void
 }

@@ -9,7 +9,7 @@ import type { SourceProcessor } from '../content/process-sources.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import { createSlugger, type Slugger } from '../site/slug.js'
 import { hashText } from '../util/hash.js'
-import { mapConcurrent } from '../util/map-concurrent.js'
+import { readAndProcess } from './read-sources.js'
 
 /** What changed on disk between two runs, as a watcher saw it (absolute paths). */
 export interface SourceChanges {
@@ -86,33 +86,12 @@ export interface SourceStore {
  */
 const RACY_MS = 2000
 
-/** Sources read and processed at a time: bounds the source text held in memory. */
-const READ_GROUP = 2048
-
-/** Size and mtime of a file as read; a file that was not there cannot match any later stat. */
-const sizeOf = (file: Stats | undefined) => ({ size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1 })
-
 /** True when the file on disk is still the one an entry was made from. */
 const isUnchanged = <T extends IndexedSource>(entry: T | undefined, file: Stats): entry is T =>
   entry !== undefined &&
   entry.size === file.size &&
   entry.mtimeMs === file.mtimeMs &&
   file.mtimeMs < entry.checkedAt - RACY_MS
-
-/**
- * Keeps a processed source without its body once the cache holds it: the body is most of
- * an article's memory (a 100,000-article archive would not fit otherwise).
- */
-const slimmed = (entry: SourceEntry): SourceEntry =>
-  entry.record ? { ...entry, slim: true, record: { ...entry.record, html: '' } } : entry
-
-/** A source to process: not in memory from an earlier run nor in the cache. */
-interface Miss {
-  sourcePath: string
-  /** Its text, unless it is to be read again when processed. */
-  raw?: string
-  entry: SourceEntry
-}
 
 /** Creates an empty store; the source index, if any, is loaded at once. */
 export function createSourceStore(options: SourceStoreOptions): SourceStore {
@@ -129,6 +108,13 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
   // Sources are listed relative to the content folder with forward slashes (fast-glob's way).
   const contentFolder = toRootRelative(contentDir)
   const contentPrefix = contentFolder ? `${contentFolder}/` : ''
+  const reading = {
+    root,
+    sources,
+    cache,
+    fingerprint: options.fingerprint,
+    checkFrontMatter: options.checkFrontMatter,
+  }
 
   /**
    * With the watcher's list of changes, only changed sources need reading; an added file
@@ -164,83 +150,6 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     return read
   }
 
-  /**
-   * Reads sources in groups (a huge archive's text is never all in memory), takes what the
-   * cache has, and checks the front matter of the rest before converting any body: a build
-   * whose only problem is one file's front matter fails without converting the others. Those
-   * are then left unread, to be processed by the next run.
-   */
-  async function readAndProcess(
-    files: readonly { sourcePath: string; file?: Stats }[],
-    replaced: Map<string, SourceEntry | undefined>,
-    progress: (count: number) => void,
-    processor: SourceProcessor,
-  ) {
-    const checkedAt = Date.now()
-    const misses: Miss[] = []
-    let frontMatterFailed = false
-    for (let start = 0; start < files.length; start += READ_GROUP) {
-      await mapConcurrent(files.slice(start, start + READ_GROUP), 32, async ({ sourcePath, file }) => {
-        const raw = await readFile(path.join(root, sourcePath), 'utf8')
-        const read = { ...sizeOf(file), checkedAt }
-        const rawHash = hashText(raw)
-        const before = sources.get(sourcePath)
-        if (before?.rawHash === rawHash) {
-          sources.set(sourcePath, { ...before, ...read })
-          return progress(1)
-        }
-        replaced.set(sourcePath, before)
-        const cacheKey = hashText(`${options.fingerprint}\0${sourcePath}\0${rawHash}`)
-        const cached = await cache.get(cacheKey)
-        if (cached) {
-          sources.set(sourcePath, slimmed({ rawHash, cacheKey, ...cached, ...read }))
-          return progress(1)
-        }
-        const entry: SourceEntry = { rawHash, cacheKey, diagnostics: [], ...read }
-        const problems = await options.checkFrontMatter(sourcePath, raw)
-        if (problems.length > 0) {
-          frontMatterFailed = true
-          sources.set(sourcePath, { ...entry, diagnostics: problems })
-          return progress(1)
-        }
-        // Past the first group, text is read again when its turn comes rather than held.
-        misses.push({ sourcePath, raw: misses.length < READ_GROUP ? raw : undefined, entry })
-      })
-    }
-    if (frontMatterFailed) {
-      for (const { sourcePath } of misses) sources.delete(sourcePath)
-      return progress(misses.length)
-    }
-    await processMisses(misses, progress, processor)
-  }
-
-  async function processMisses(
-    misses: Miss[],
-    progress: (count: number) => void,
-    processor: SourceProcessor,
-  ) {
-    for (let start = 0; start < misses.length; start += READ_GROUP) {
-      const group = await mapConcurrent(misses.slice(start, start + READ_GROUP), 32, async (miss) => {
-        const raw = miss.raw ?? (await readFile(path.join(root, miss.sourcePath), 'utf8'))
-        // A file rewritten since it was checked is processed as it is now, under its new hash.
-        const rawHash = hashText(raw)
-        if (rawHash === miss.entry.rawHash) return { ...miss, raw }
-        const cacheKey = hashText(`${options.fingerprint}\0${miss.sourcePath}\0${rawHash}`)
-        return { ...miss, raw, entry: { ...miss.entry, rawHash, cacheKey } }
-      })
-      await processor.process(
-        group.map(({ sourcePath, raw, entry }) => ({ sourcePath, raw, rawHash: entry.rawHash, entry })),
-        async (source, result) => {
-          const { entry } = source as (typeof group)[number]
-          const stored = await cache.set(entry.cacheKey, result)
-          const made = { ...entry, ...result }
-          sources.set(source.sourcePath, stored ? slimmed(made) : made)
-          progress(1)
-        },
-      )
-    }
-  }
-
   return {
     slugger,
     entry: (sourcePath) => sources.get(sourcePath),
@@ -263,7 +172,7 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
       }
       const files = toRead(known?.reread ?? paths, progress)
       const replaced = new Map<string, SourceEntry | undefined>()
-      await readAndProcess(files, replaced, progress, processor)
+      await readAndProcess(reading, files, replaced, progress, processor)
       return {
         paths,
         // A source left unread (see `readAndProcess`) has no entry this run.
