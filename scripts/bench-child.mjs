@@ -19,6 +19,7 @@ const config = {
   },
   theme: newsTheme(),
   search: process.env.WARTA_BENCH_SEARCH !== 'off',
+  // The articles of the corpus have no photos: each gets a generated share card unless cards are off.
   // The images bench measures photos alone, without the generated cards of articles without one.
   ...(process.env.BENCH_ARTICLE_CARDS === 'false' ? { images: { articleCards: false } } : {}),
 }

@@ -111,8 +111,10 @@ const eleventy = []
 let eleventyPages = 0
 for (let r = 0; r < runs; r++) {
   await rm(path.join(siteRoot, 'dist'), { recursive: true, force: true })
+  // The pages Eleventy makes too: no search index, no generated share cards.
   const { stdout } = await run(process.execPath, [path.join(here, 'bench-child.mjs'), 'cold', siteRoot], {
     maxBuffer: 1 << 24,
+    env: { ...process.env, WARTA_BENCH_SEARCH: 'off', BENCH_ARTICLE_CARDS: 'false' },
   })
   warta.push(JSON.parse(stdout.trim().split('\n').at(-1)).ms)
   await rm(path.join(project, '_site'), { recursive: true, force: true })

@@ -1,7 +1,8 @@
 // pnpm bench [--articles 1000] [--runs 3] [--search off]: builds a generated news site several
 // times and prints medians (min–max) for cold, warm, one-changed, one-added builds and watch-mode
 // edits, and what the search stage (Pagefind) took of each build and how big its index is
-// (`--search off` builds the same site with `search: false`, for the difference).
+// (`--search off` builds the same site with `search: false`, for the difference; `--cards off`
+// without the share cards generated for articles without a photo, which all of the corpus' are).
 // pnpm bench --markdown [--corpus bench|archive]: what each GFM extension costs per article
 // (scripts/bench-markdown.mjs). pnpm bench --peers [--articles 4000]: Warta against Eleventy
 // (scripts/bench-peers.mjs).
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '7' },
     skip: { type: 'string', default: '' },
     search: { type: 'string', default: 'on' },
+    cards: { type: 'string', default: 'on' },
     images: { type: 'boolean', default: false },
     photos: { type: 'string', default: '8' },
   },
@@ -56,7 +58,14 @@ async function child(mode, extra) {
   const { stdout } = await run(
     process.execPath,
     [path.join(here, 'bench-child.mjs'), mode, root, ...(extra ? [String(extra)] : [])],
-    { maxBuffer: 1 << 24, env: { ...process.env, WARTA_BENCH_SEARCH: values.search } },
+    {
+      maxBuffer: 1 << 24,
+      env: {
+        ...process.env,
+        WARTA_BENCH_SEARCH: values.search,
+        BENCH_ARTICLE_CARDS: values.cards === 'off' ? 'false' : 'true',
+      },
+    },
   )
   return JSON.parse(stdout.trim().split('\n').at(-1))
 }
