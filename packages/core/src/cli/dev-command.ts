@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { BuildOverrides } from '../config/resolve-config.js'
 import type { WartaConfig } from '../config/types.js'
-import { dev } from '../dev/dev.js'
+import { dev, type RebuildEvent } from '../dev/dev.js'
 
 /** Options `warta dev` takes from the command line. */
 export interface DevCommandOptions extends BuildOverrides {
@@ -32,11 +32,9 @@ export async function runDevCommand(
     return 2
   }
   const server = await dev(config, { ...options, port })
-  server.on('rebuild', (event) =>
-    out(
-      `Rebuilt in ${event.durationMs} ms: ${event.written.length} written, ${event.removed.length} removed`,
-    ),
-  )
+  const onRebuild = (event: RebuildEvent) =>
+    out(`Rebuilt in ${event.durationMs} ms: ${event.written.length} written, ${event.removed.length} removed`)
+  server.on('rebuild', onRebuild)
   server.on('error', (event) =>
     err(`${event.text}\nThe last good site is still served; fix the file and it rebuilds.`),
   )
@@ -47,8 +45,10 @@ export async function runDevCommand(
   )
   if (options.open) openBrowser(server.url)
   const signals = await interrupted
-  out('Stopped the preview.')
+  // A rebuild still running (pictures made in the background) finishes unreported.
+  server.off('rebuild', onRebuild)
   await server.close()
+  out('Stopped the preview.')
   await signals.quiet()
   return 0
 }
