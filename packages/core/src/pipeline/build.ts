@@ -180,7 +180,8 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     })
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
   await writeSchedule(resolved.root, result.schedule)
-  const toUrls = (files: string[]) => files.map((file) => outputFileUrl(resolved.site, file)).sort(compareText)
+  const toUrls = (files: string[]) =>
+    files.map((file) => outputFileUrl(resolved.site, file)).sort(compareText)
   const changed: ChangedUrls = {
     builtAt: result.schedule.builtAt,
     added: toUrls(changes.added),
