@@ -41,6 +41,8 @@ export function extractJsonLd(html: string): Record<string, Record<string, unkno
  * rules it has for BreadcrumbList, Organization, Person, ImageObject and others.
  */
 export async function validateStructuredData(html: string): Promise<StructuredDataIssue[]> {
-  const extracted = new WebAutoExtractor({ addLocation: true, embedSource: ['rdfa', 'microdata'] }).parse(html)
+  const extracted = new WebAutoExtractor({ addLocation: true, embedSource: ['rdfa', 'microdata'] }).parse(
+    html,
+  )
   return (await new Validator(schemaOrg()).validate(extracted)) as StructuredDataIssue[]
 }

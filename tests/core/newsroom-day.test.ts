@@ -32,7 +32,12 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
-    hashes.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'))
+    hashes.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, file)))
+        .digest('hex'),
+    )
   }
   return hashes
 }
@@ -78,12 +83,16 @@ async function buildAndPurge(now: Date) {
 const page = (sitePath: string) => readFile(path.join(outDir, sitePath, 'index.html'), 'utf8')
 const read = (file: string) => readFile(path.join(outDir, file), 'utf8')
 
+/** Parsed JSON-LD, feeds and XML: any shape, which the tests assert on property by property. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Parsed = Record<string, any>
+
 /** The main JSON-LD item of an article page. */
-async function mainItem(sitePath: string): Promise<Record<string, any>> {
+async function mainItem(sitePath: string): Promise<Parsed> {
   const items = extractJsonLd(await page(sitePath))
   const [item] = [...(items.LiveBlogPosting ?? []), ...(items.NewsArticle ?? [])]
   expect(item, `JSON-LD of ${sitePath}`).toBeDefined()
-  return item as Record<string, any>
+  return item as Parsed
 }
 
 /** A listing's page and its three feeds, as purge URLs in sorted order. */
@@ -99,7 +108,7 @@ const sitemapUrls = async () => {
 
 const rssItems = async (file = 'feed/rss.xml') => {
   const channel = parseXml(await read(file)).rss.channel
-  return (channel.item ?? []) as Record<string, any>[]
+  return (channel.item ?? []) as Parsed[]
 }
 
 beforeAll(async () => {
@@ -137,7 +146,9 @@ describe('a newsroom day', () => {
           'Tim SAR gabungan mulai mengevakuasi warga lanjut usia di Kelurahan Sempaja dengan perahu karet.',
         datePublished: '2025-05-17T08:40:00+08:00',
         dateModified: '2025-05-17T08:40:00+08:00',
-        author: [expect.objectContaining({ '@type': 'Person', name: 'Rina Wati', url: `${SITE}/penulis/rina/` })],
+        author: [
+          expect.objectContaining({ '@type': 'Person', name: 'Rina Wati', url: `${SITE}/penulis/rina/` }),
+        ],
         url: `${SITE}/${LIVE}#0840--evakuasi-dimulai`,
         image: ['https://foto.warta.example/2025/05/17/sempaja-perahu.jpg'],
       },
@@ -155,7 +166,9 @@ describe('a newsroom day', () => {
     // Each entry's fragment is an id on the page; the author mark is not in the heading.
     expect(html).toContain('<h2 id="0840--evakuasi-dimulai">08.40 — Evakuasi dimulai</h2>')
     expect(html).not.toContain('{author=')
-    expect(html).toMatch(/Diperbarui <time datetime="2025-05-17T08:40:00\+08:00">Sabtu, 17 Mei 2025, 08\.40 WITA<\/time>/)
+    expect(html).toMatch(
+      /Diperbarui <time datetime="2025-05-17T08:40:00\+08:00">Sabtu, 17 Mei 2025, 08\.40 WITA<\/time>/,
+    )
     expect(html).toContain('<span class="live-badge">Langsung</span>')
     expect((await sitemapUrls()).get(`${SITE}/${LIVE}`)).toBe('2025-05-17T00:40:00.000Z')
     const [newest] = await rssItems()
@@ -179,9 +192,13 @@ describe('a newsroom day', () => {
     expect(budgetJson.content_html).toBeUndefined()
     expect(JSON.stringify(jsonFeed)).not.toContain('Dinas Pendidikan menyebut')
     // Corrected: the byline's last update and a link from the top to the correction notice.
-    expect(budgetHtml).toContain('<p class="notice-link"><a href="#corrections-title">Artikel ini telah dikoreksi</a></p>')
+    expect(budgetHtml).toContain(
+      '<p class="notice-link"><a href="#corrections-title">Artikel ini telah dikoreksi</a></p>',
+    )
     expect(budgetHtml).toContain('id="corrections-title"')
-    expect(budgetHtml).toMatch(/Diperbarui <time datetime="2025-05-17T09:00:00\+08:00">Sabtu, 17 Mei 2025, 09\.00 WITA<\/time>/)
+    expect(budgetHtml).toMatch(
+      /Diperbarui <time datetime="2025-05-17T09:00:00\+08:00">Sabtu, 17 Mei 2025, 09\.00 WITA<\/time>/,
+    )
 
     // Expired at midnight: by default a "410 Gone" stub, in no listing, feed or sitemap.
     const jobs = await page(JOBS)
@@ -213,8 +230,10 @@ describe('a newsroom day', () => {
   })
 
   test('the live blog through the day: each entry moves its dates, the end closes its coverage', async () => {
-    await edit('banjir-langsung.md', (text) =>
-      `${text}
+    await edit(
+      'banjir-langsung.md',
+      (text) =>
+        `${text}
 ## 13.05 — Posko pengungsian dibuka di GOR Segiri
 
 Pemerintah kota membuka posko di GOR Segiri untuk 450 pengungsi.
@@ -247,12 +266,14 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
       'Air mulai naik di Jalan Pahlawan',
     ])
     // A name that is no author file stays the name.
-    expect(live.liveBlogUpdate[0].author).toEqual([{ '@type': 'Person', name: 'Rina Wati', url: expect.any(String) }])
+    expect(live.liveBlogUpdate[0].author).toEqual([
+      { '@type': 'Person', name: 'Rina Wati', url: expect.any(String) },
+    ])
     expect(await page(LIVE)).toMatch(/Diperbarui <time datetime="2025-05-17T19:30:00\+08:00">/)
     expect((await sitemapUrls()).get(`${SITE}/${LIVE}`)).toBe('2025-05-17T11:30:00.000Z')
     const feed = parseXml(await read('feed/atom.xml')).feed
     expect(feed.updated).toBe('2025-05-17T19:30:00+08:00')
-    const entry = (feed.entry as Record<string, any>[]).find((e) => e.id === `${SITE}/${LIVE}`)
+    const entry = (feed.entry as Parsed[]).find((e) => e.id === `${SITE}/${LIVE}`)
     expect(entry?.updated).toBe('2025-05-17T19:30:00+08:00')
 
     await edit('banjir-langsung.md', (text) => text.replace('liveblog: true', 'liveblog: ended'))
@@ -265,7 +286,7 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
     expect(await page('')).not.toContain('<span class="live-badge">')
   })
 
-  test('a retraction: the notice and the editor\'s note replace the story, which stays in the sitemap alone', async () => {
+  test("a retraction: the notice and the editor's note replace the story, which stays in the sitemap alone", async () => {
     await edit('jembatan-retak.md', (text) =>
       text.replace(
         'summary:',
@@ -274,7 +295,12 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
     )
     const purge = await buildAndPurge(at('21:45'))
     expect(purge.changed).toEqual(
-      expect.arrayContaining([`${SITE}/${BRIDGE}`, `${SITE}/`, `${SITE}/penulis/rina/`, `${SITE}/sitemap.xml`]),
+      expect.arrayContaining([
+        `${SITE}/${BRIDGE}`,
+        `${SITE}/`,
+        `${SITE}/penulis/rina/`,
+        `${SITE}/sitemap.xml`,
+      ]),
     )
     // It was the section's only story: the section, its feeds and its place in the menu go.
     expect(purge.removed).toEqual([
@@ -309,7 +335,10 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
 
   test('a legal takedown: a "410 Gone" stub in no output, answered 410 by the preview and by the host rules', async () => {
     await edit('sengketa-lahan.md', (text) =>
-      text.replace('summary:', 'status: removed\neditorNote:\n  date: 2025-05-17T22:00\n  note: Dihapus atas perintah pengadilan.\nsummary:'),
+      text.replace(
+        'summary:',
+        'status: removed\neditorNote:\n  date: 2025-05-17T22:00\n  note: Dihapus atas perintah pengadilan.\nsummary:',
+      ),
     )
     const purge = await buildAndPurge(at('22:10'))
     expect(purge.changed).toEqual(
@@ -317,10 +346,7 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
     )
     expect(purge.added).toEqual([])
     // It was the last story of its section and of its reporter (her other one is retracted).
-    expect(purge.removed).toEqual([
-      ...feedsOf('kategori/hukum/'),
-      ...feedsOf('penulis/rina/'),
-    ])
+    expect(purge.removed).toEqual([...feedsOf('kategori/hukum/'), ...feedsOf('penulis/rina/')])
     const stub = await page(LAND)
     expect(stub).toContain('Halaman telah dihapus')
     expect(stub).toContain('Dihapus atas perintah pengadilan.')
@@ -378,5 +404,79 @@ Relawan di GOR Segiri mencatat 450 pengungsi, sebagian besar anak-anak dan warga
     const removed = await buildAndPurge(at('23:00'))
     expect(removed.removed).toEqual([story, ...feedsOf('penulis/rina/')])
     expect(removed.added).toEqual([])
+  })
+})
+
+describe('what a newsroom chooses and gets wrong', () => {
+  /** A copy of the fixture, built once at 09.00 with the given content options. */
+  async function buildCopy(content: Record<string, unknown>, change?: (root: string) => Promise<void>) {
+    const work = await mkdtemp(path.join(tmpdir(), 'warta-newsroom-choice-'))
+    const site = path.join(work, 'site')
+    await cp(fixture, site, { recursive: true })
+    await change?.(site)
+    const built = build(
+      {
+        root: site,
+        outDir: path.join(work, 'dist'),
+        site: { title: 'Warta Kaltim', url: SITE, lang: 'id-ID', timezone: 'Asia/Makassar' },
+        content,
+        theme: newsTheme({ mastheadDate: false }),
+      },
+      { now: at('09:00') },
+    )
+    return { work, site, built }
+  }
+
+  test('content.expire "retract": the expired listing keeps its headline under a notice dated at its expiry, in the sitemap only', async () => {
+    const { work, built } = await buildCopy({ expire: 'retract' })
+    try {
+      await built
+      const html = await readFile(path.join(work, 'dist', JOBS, 'index.html'), 'utf8')
+      expect(html).toContain(
+        '<h1 class="article__title">Lowongan Tenaga Kontrak Pemkot Dibuka Hingga 16 Mei</h1>',
+      )
+      expect(html).toContain('Artikel ini telah ditarik')
+      expect(html).toContain(
+        '<time datetime="2025-05-17T00:00:00+08:00">Sabtu, 17 Mei 2025, 00.00 WITA</time>',
+      )
+      expect(html).not.toContain('membuka 200 lowongan')
+      expect(html).toContain('<meta name="robots" content="noindex">')
+      const sitemap = await readFile(path.join(work, 'dist', 'sitemap.xml'), 'utf8')
+      expect(xmllint(sitemap, 'sitemap.xsd')).toBe('')
+      const urls = parseXml(sitemap).urlset.url as { loc: string; lastmod?: string }[]
+      expect(urls.find((u) => u.loc === `${SITE}/${JOBS}`)?.lastmod).toBe('2025-05-16T16:00:00.000Z')
+      expect(await readFile(path.join(work, 'dist', 'feed', 'rss.xml'), 'utf8')).not.toContain(JOBS)
+      // Nothing is removed, so no host rules are written.
+      await expect(readFile(path.join(work, 'dist', '_redirects'), 'utf8')).rejects.toThrow(/ENOENT/)
+      expect(await validateStructuredData(html)).toEqual([])
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+  })
+
+  test("a retraction without an editor's note fails the build at its status, saying what to add", async () => {
+    const { work, built } = await buildCopy({}, async (site) => {
+      const file = path.join(site, 'content/2025/05/jembatan-retak.md')
+      const text = await readFile(file, 'utf8')
+      await writeFile(file, text.replace('summary:', 'status: retracted\nsummary:'))
+    })
+    try {
+      const error = await built.then(
+        () => undefined,
+        (e: unknown) => e as { diagnostics: Record<string, unknown>[] },
+      )
+      expect(error?.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+        {
+          file: 'content/2025/05/jembatan-retak.md',
+          place: { line: 7, column: 9 },
+          message: 'The article is retracted but has no editor’s note: its page would not say when or why.',
+          hint: expect.stringContaining('editorNote:'),
+          ruleId: 'retraction-note',
+          severity: 'error',
+        },
+      ])
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
   })
 })
