@@ -13,6 +13,7 @@ import { type BuildReport, build } from '../../packages/core/src/pipeline/build.
 import { parseXml, xmllint } from '../../packages/core/test/outputs/fixtures.js'
 import { newsTheme } from '../../packages/theme-news/src/index.js'
 import { extractJsonLd, validateStructuredData } from '../structured-data.js'
+import { runVnu, vnuErrors } from '../theme/vnu.js'
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/newsroom-day')
 const SITE = 'https://kaltim.example'
@@ -363,6 +364,10 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
       expect(await read(file), file).not.toContain(LAND)
     for (const listing of ['', 'arsip/', 'tag/samarinda/'])
       expect(await page(listing), listing).not.toContain('Sengketa Lahan')
+
+    // The stub, the retraction, the ended live blog and the paywalled story are valid HTML.
+    const { count, report } = vnuErrors(await runVnu(outDir), outDir)
+    expect(count, report).toBe(0)
 
     const server = await createPreviewServer({ root: outDir })
     try {
