@@ -12,6 +12,7 @@ import { createPreviewServer } from '../../packages/core/src/dev/preview-server.
 import { type BuildReport, build } from '../../packages/core/src/pipeline/build.js'
 import { parseXml, xmllint } from '../../packages/core/test/outputs/fixtures.js'
 import { newsTheme } from '../../packages/theme-news/src/index.js'
+import { startNginx } from '../nginx.js'
 import { extractJsonLd, validateStructuredData } from '../structured-data.js'
 import { runVnu, vnuErrors } from '../theme/vnu.js'
 
@@ -379,6 +380,35 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
       expect((await fetch(new URL(LIVE, server.url))).status).toBe(200)
     } finally {
       await server.close()
+    }
+
+    // nginx, with the snippet the build wrote beside the output.
+    const snippet = path.join(root, '.warta', 'nginx-gone.conf')
+    expect(await readFile(snippet, 'utf8')).toContain(
+      `location = "/${LAND}" { error_page 410 @warta_gone_1; return 410; }`,
+    )
+    const nginx = await startNginx(outDir, snippet)
+    try {
+      for (const [url, status] of [
+        [LAND, 410],
+        [LAND.slice(0, -1), 410],
+        [`${LAND}index.html`, 410],
+        [JOBS, 410],
+        [LIVE, 200],
+        [`${LIVE}index.html`, 200],
+        ['', 200],
+        ['tidak-ada/', 404],
+      ] as const) {
+        const response = await fetch(new URL(url, nginx.url), { redirect: 'manual' })
+        expect(response.status, url).toBe(status)
+        const body = await response.text()
+        if (status === 410) {
+          expect(body, url).toBe(await page(url === JOBS ? JOBS : LAND))
+          expect(response.headers.get('x-robots-tag'), url).toBe('noindex')
+        }
+      }
+    } finally {
+      await nginx.close()
     }
   })
 

@@ -8,6 +8,7 @@ import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { outputFileUrl } from '../routes/absolute-url.js'
+import { generateNginxGoneFile } from '../routes/nginx-gone.js'
 import type { Redirect } from '../routes/permalink-history.js'
 import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
@@ -15,8 +16,10 @@ import { compareText } from '../util/compare-text.js'
 import { createSiteWriter } from '../write/write-output.js'
 import {
   changedFileOf,
+  nginxGoneFileOf,
   scheduleFileOf,
   writeChangedUrls,
+  writeNginxGone,
   writePermalinkHistory,
   writeSchedule,
 } from '../write/write-site-files.js'
@@ -89,6 +92,12 @@ export interface BuildReport {
   changed: ChangedUrls
   /** `.warta/changed.json` in the site folder: never published. */
   changedFile: string
+  /**
+   * `.warta/nginx-gone.conf` in the site folder (never published): an nginx snippet answering
+   * removed articles' URLs "410 Gone" with their stub, rewritten by every build (empty of rules
+   * when nothing is removed), for the `server` block that serves the output folder.
+   */
+  nginxGoneFile: string
   /** One line for people, e.g. `Built 14 pages from 1 article in 92 ms`. */
   summary: string
 }
@@ -189,6 +198,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     removed: toUrls(changes.removed),
   }
   await writeChangedUrls(resolved.root, changed)
+  await writeNginxGone(resolved.root, generateNginxGoneFile(result.goneRules ?? []))
   const durationMs = Math.round(performance.now() - started)
   return {
     outDir: resolved.outDir,
@@ -205,6 +215,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     search: result.search,
     changed,
     changedFile: changedFileOf(resolved.root),
+    nginxGoneFile: nginxGoneFileOf(resolved.root),
     summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }

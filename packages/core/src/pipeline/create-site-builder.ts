@@ -228,10 +228,9 @@ async function runPipeline(
   result.search = search?.stats
   const index = preview && reindex ? lastIndexFiles(store) : (search?.files ?? [])
   const gone = routed.removed.map((a) => a.path)
-  await addOtherFiles(files, registry, redirectFiles(moved.redirects, gone, registry, config.site), [
-    ...generated,
-    ...index,
-  ])
+  const hosts = redirectFiles(moved.redirects, gone, registry, config.site)
+  result.goneRules = hosts.gone
+  await addOtherFiles(files, registry, hosts.files, [...generated, ...index])
   await addImageFiles(files, registry, pictures.files)
   await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
   // Paths claimed since the pages: files that collide with a page or with each other.

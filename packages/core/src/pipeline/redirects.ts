@@ -16,14 +16,15 @@ import type { BuiltFile } from './built-files.js'
  * A redirect page at each old URL an article has had (unless a page of this build took the URL
  * over) and, when there are any, a `_redirects` file for the hosts that read one. Removed
  * articles' URLs, old and current (`gone`, site paths), are answered "410 Gone" with their
- * stub instead, and listed in `_headers` as `noindex`.
+ * stub instead, and listed in `_headers` as `noindex`; `gone` returns those rules, for the nginx
+ * snippet written beside the output.
  */
 export function redirectFiles(
   redirects: readonly Redirect[],
   gone: readonly string[],
   registry: PathRegistry,
   site: { url: string; basePath: string; lang: string },
-): BuiltFile[] {
+): { files: BuiltFile[]; gone: HostRule[] } {
   const goneTo = new Set(gone)
   const urlFor = createUrlFor(site.basePath)
   const urlOf = (sitePath: string) => new URL(urlFor(sitePath), `${site.url}/`).href
@@ -60,5 +61,5 @@ export function redirectFiles(
     const contents = generateHeadersFile(goneFrom)
     files.push({ path: '_headers', key: hashText(contents), contents })
   }
-  return files
+  return { files, gone: rules.filter((r) => r.status === 410) }
 }
