@@ -14,6 +14,7 @@ import { parseXml, xmllint } from '../../packages/core/test/outputs/fixtures.js'
 import { newsTheme } from '../../packages/theme-news/src/index.js'
 import { startNginx } from '../nginx.js'
 import { extractJsonLd, validateStructuredData } from '../structured-data.js'
+import { describeViolations, launchBrowser, runAxe } from '../theme/browser.js'
 import { runVnu, vnuErrors } from '../theme/vnu.js'
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/newsroom-day')
@@ -378,6 +379,17 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
       expect((await fetch(new URL(LAND.slice(0, -1), server.url))).status).toBe(410)
       expect((await fetch(new URL(JOBS, server.url))).status).toBe(410)
       expect((await fetch(new URL(LIVE, server.url))).status).toBe(200)
+      // Readers with assistive technology get the same pages: axe-core in Chromium finds nothing.
+      const browser = await launchBrowser()
+      try {
+        for (const sitePath of [LIVE, BRIDGE, LAND, BUDGET]) {
+          await browser.page.goto(new URL(sitePath, server.url).href)
+          const violations = await runAxe(browser.page)
+          expect(violations, `${sitePath}\n${describeViolations(violations)}`).toEqual([])
+        }
+      } finally {
+        await browser.close()
+      }
     } finally {
       await server.close()
     }
