@@ -203,6 +203,11 @@ describe('a newsroom day', () => {
       /Diperbarui <time datetime="2025-05-17T09:00:00\+08:00">Sabtu, 17 Mei 2025, 09\.00 WITA<\/time>/,
     )
 
+    // The story retracted later, as it was: with its photograph.
+    expect(await page(BRIDGE)).toContain(
+      '<meta property="og:image" content="https://foto.warta.example/2025/05/15/jembatan-mahakam-retak.jpg">',
+    )
+
     // Expired at midnight: by default a "410 Gone" stub, in no listing, feed or sitemap.
     const jobs = await page(JOBS)
     expect(jobs).toContain('Halaman telah dihapus')
@@ -319,6 +324,8 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
     expect(html).toContain('<time datetime="2025-05-17T21:30:00+08:00">Sabtu, 17 Mei 2025, 21.30 WITA</time>')
     expect(html).not.toContain('menemukan retakan sepanjang dua meter')
     expect(html).not.toContain('Dinas PUPR menutup satu lajur')
+    // Nor its photograph, on the page or in what it shares.
+    expect(html).not.toContain('jembatan-mahakam-retak.jpg')
     expect(html).toContain('<meta name="robots" content="noindex">')
     const item = await mainItem(BRIDGE)
     expect(item).toMatchObject({
@@ -515,7 +522,7 @@ describe('what a newsroom chooses and gets wrong', () => {
       expect(error?.diagnostics.filter((d) => d.severity === 'error')).toEqual([
         {
           file: 'content/2025/05/jembatan-retak.md',
-          place: { line: 7, column: 9 },
+          place: { line: 12, column: 9 },
           message: 'The article is retracted but has no editor’s note: its page would not say when or why.',
           hint: expect.stringContaining('editorNote:'),
           ruleId: 'retraction-note',

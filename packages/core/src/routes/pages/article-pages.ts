@@ -13,10 +13,12 @@ async function articleContext(
   const { site, now } = kit.options
   const categoryPath = article.category ? kit.termPaths('category', article.category.slug) : undefined
   const { images } = kit.options
-  // A retraction's page shows the editor's note instead of the body: the body is never read.
+  // A retraction's page shows the editor's note instead of the body: the body is never read,
+  // and the lead image (often what was wrong) is neither shown nor shared (Open Graph).
   const retracted = article.status === 'retracted'
+  const shown = retracted ? { ...article, image: undefined } : article
   const html = retracted ? '' : await images.bodyHtml(article, await kit.options.bodyOf(article))
-  const base = toArticleView(article, kit.termPaths, kit.urlFor, now, html, images)
+  const base = toArticleView(shown, kit.termPaths, kit.urlFor, now, html, images)
   const view = { ...base, authors: await Promise.all(article.authors.map(kit.profileOf)) }
   const trail: Crumb[] = [
     kit.homeCrumb,
@@ -41,7 +43,7 @@ async function articleContext(
         description: retracted ? (article.editorNote?.note ?? '') : article.excerpt,
         canonical,
         ogType: 'article',
-        ...articleOpenGraph(site, view, images.articleShare(article)),
+        ...articleOpenGraph(site, view, images.articleShare(shown)),
         noindex: preview || retracted,
         feeds: [...kit.siteFeeds, ...categoryFeeds],
         jsonLd: kit.options.structuredData.article(view, trail, { logo: images.logo }),
