@@ -72,6 +72,9 @@ async function buildAt(now: Date): Promise<{ report: BuildReport; before: Map<st
   return { report, before }
 }
 
+/** The share card the image stage draws for an article without a photograph. */
+const shareCard = expect.stringMatching(/^https:\/\/kaltim\.example\/assets\/img\/card-[0-9a-f]+\.png$/)
+
 const isIndexFile = (url: string) => url.startsWith(`${SITE}/pagefind/`)
 
 /**
@@ -366,7 +369,8 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
     )
     expect(purge.added).toEqual([])
     // It was the last story of its section and of its reporter (her other one is retracted).
-    expect(purge.removed).toEqual([...feedsOf('kategori/hukum/'), ...feedsOf('penulis/rina/')])
+    // Its share card (the headline drawn on a picture) goes with it.
+    expect(purge.removed).toEqual([shareCard, ...feedsOf('kategori/hukum/'), ...feedsOf('penulis/rina/')])
     const stub = await page(LAND)
     expect(stub).toContain('Halaman telah dihapus')
     expect(stub).toContain('Dihapus atas perintah pengadilan.')
@@ -404,6 +408,18 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
           const violations = await runAxe(browser.page)
           expect(violations, `${sitePath}\n${describeViolations(violations)}`).toEqual([])
         }
+        // Site search finds neither the removed story nor the retracted one, and still the live blog.
+        const status = () => browser.page.locator('#search-status')
+        for (const word of ['Palaran', 'Jembatan']) {
+          await browser.page.goto(new URL(`cari/?q=${word}`, server.url).href)
+          await expect
+            .poll(() => status().textContent())
+            .toBe(`Tidak ada berita untuk “${word}”. Coba kata lain.`)
+        }
+        await browser.page.goto(new URL('cari/?q=perahu', server.url).href)
+        await expect
+          .poll(() => browser.page.locator('.search-result__title a').allTextContents())
+          .toEqual(['Langsung: Banjir Rendam Samarinda, Warga Dievakuasi'])
       } finally {
         await browser.close()
       }
@@ -459,14 +475,14 @@ Relawan di GOR Segiri mencatat 450 pengungsi, sebagian besar anak-anak dan warga
     const added = await buildAndPurge(at('22:45'))
     // The story, and its reporter's page and feeds, which her takedown and retraction had emptied.
     const story = `${SITE}/2025/05/17/posko-bantuan-banjir-kekurangan-selimut/`
-    expect(added.added).toEqual([story, ...feedsOf('penulis/rina/')])
+    expect(added.added).toEqual([story, shareCard, ...feedsOf('penulis/rina/')])
     expect(added.changed).toEqual(expect.arrayContaining([`${SITE}/`, `${SITE}/tag/banjir/`]))
     expect(added.changed).not.toContain(`${SITE}/${BRIDGE}`)
     expect(added.removed).toEqual([])
 
     await rm(path.join(root, 'content/2025/05/posko-bantuan.md'))
     const removed = await buildAndPurge(at('23:00'))
-    expect(removed.removed).toEqual([story, ...feedsOf('penulis/rina/')])
+    expect(removed.removed).toEqual([story, shareCard, ...feedsOf('penulis/rina/')])
     expect(removed.added).toEqual([])
   })
 })
