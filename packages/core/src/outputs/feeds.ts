@@ -222,7 +222,6 @@ export function generateFeeds(options: GenerateFeedsOptions): FeedFile[] {
     FeedFileInfo,
   ]
   const articles = newestFirst(options.articles).slice(0, feeds.limit)
-  // A paywalled article's body stays behind its paywall: its item carries the summary only.
   const items = articles.map((article) => prepare(site, article, full && article.access === 'free'))
   const newest = articles.reduce<NewsDate | undefined>(
     (latest, a) => (latest === undefined || a.modified.time > latest.time ? a.modified : latest),
