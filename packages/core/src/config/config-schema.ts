@@ -111,6 +111,7 @@ const content = z.strictObject({
   ignore: z.array(text).optional(),
   drafts: flag.optional(),
   future: flag.optional(),
+  expire: z.enum(['remove', 'retract'], { error: 'must be "remove" or "retract"' }).optional(),
 })
 
 const markdown = z.strictObject({

@@ -41,6 +41,8 @@ export interface ResolvedConfig {
   contentIgnore: string[]
   drafts: boolean
   future: boolean
+  /** What expired articles become (see `ContentOptions.expire`). */
+  expire: 'remove' | 'retract'
   markdown: {
     html: 'sanitize' | 'trusted'
     gfm: boolean | 'news'
@@ -203,6 +205,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
     contentIgnore: config.content?.ignore ?? [],
     drafts: overrides.drafts ?? config.content?.drafts ?? false,
     future: overrides.future ?? config.content?.future ?? false,
+    expire: config.content?.expire ?? 'remove',
     markdown: {
       html: config.markdown?.html ?? 'sanitize',
       gfm: config.markdown?.gfm ?? true,

@@ -62,6 +62,13 @@ export interface ContentOptions {
   drafts?: boolean
   /** Include articles dated after the build's clock. Default `false`. */
   future?: boolean
+  /**
+   * What an article past its `expireAt` becomes. `'remove'` (default): a "410 Gone" stub, out
+   * of every listing, feed and sitemap, as a legal takedown (`status: removed`) is: expiry is
+   * for what may no longer be published (licensed wire copy, court-limited reports). `'retract'`:
+   * a retraction notice (`status: retracted`) that keeps the headline and stays in the sitemap.
+   */
+  expire?: 'remove' | 'retract'
 }
 
 /** How markdown becomes HTML. */

@@ -116,8 +116,27 @@ export function createArticleSchema(timeZone: string) {
     updates: z.array(logEntry(timeZone)).optional(),
     /** Dated corrections, shown as a notice on the article and driving its modified date. */
     corrections: z.array(logEntry(timeZone)).optional(),
-    /** A live blog: dated `##` sections of the body become entries, newest first. */
-    liveblog: z.boolean().optional(),
+    /**
+     * A live blog: dated `##` sections of the body become entries, newest first. `ended` (or
+     * `{ end: <date> }`) closes the coverage: the live badge goes, and structured data gets
+     * its `coverageEndTime` (the given end, else the newest entry's time).
+     */
+    liveblog: z
+      .union([z.boolean(), z.literal('ended'), z.strictObject({ end: newsDate(timeZone) })])
+      .optional(),
+    /**
+     * `published` (default); `retracted`: the headline and the editor's note stay, a notice
+     * replaces the body, and the article leaves listings and feeds; `removed` (a legal
+     * takedown): the page becomes a "410 Gone" stub and leaves every output.
+     */
+    status: z.enum(['published', 'retracted', 'removed']).optional(),
+    /** The dated editor's note a retraction or removal shows. Needed for `status: retracted`. */
+    editorNote: logEntry(timeZone).optional(),
+    /**
+     * `free` (default); `metered` or `subscribers`: behind a paywall. Structured data then says
+     * `isAccessibleForFree: false` with the body's selector, and feeds carry only the summary.
+     */
+    access: z.enum(['free', 'metered', 'subscribers']).optional(),
   })
 }
 

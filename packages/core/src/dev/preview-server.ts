@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import sirv from 'sirv'
+import { createGoneRulesReader, type GoneRules, goneStub } from './gone-rules.js'
 import { allowedHostnames, checkHost, toUrlHost } from './host-check.js'
 import { injectClientScript } from './inject-client.js'
 import {
@@ -52,6 +53,8 @@ const HTML_FILE = /\.html?$/i
 // carries the live-reload client so the error overlay and the reload after a fix work.
 const FALLBACK_NOT_FOUND_HTML =
   '<!doctype html><meta charset="utf-8"><title>Not found</title><p>Not found</p>'
+
+const FALLBACK_GONE_HTML = '<!doctype html><meta charset="utf-8"><title>Gone</title><p>Gone</p>'
 
 const CLIENT_SOURCE_BYTES = Buffer.from(LIVE_RELOAD_CLIENT_SOURCE)
 
@@ -103,6 +106,7 @@ const queryOf = (target: string) => new URLSearchParams(target.split('#', 1)[0]?
 
 interface Site {
   root: string
+  goneRules: () => Promise<GoneRules>
   basePath: string
   notFoundPage: string
   serveStatic: ReturnType<typeof sirv>
@@ -122,6 +126,15 @@ async function sendNotFound(site: Site, response: ServerResponse) {
   const page = await locateFile(site.root, segments, false)
   const html = page.kind === 'file' ? await readOrUndefined(page.absolutePath) : undefined
   sendHtml(response, 404, html ?? FALLBACK_NOT_FOUND_HTML)
+}
+
+/** A removed page: its stub (the `to` of its `_redirects` rule) with status 410, as hosts answer it. */
+async function sendGone(site: Site, response: ServerResponse, stubPath: string) {
+  const below = stubPath.startsWith(site.basePath) ? stubPath.slice(site.basePath.length) : stubPath
+  const segments = below.split('/').filter((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  const stub = await locateFile(site.root, segments, below === '' || below.endsWith('/'))
+  const html = stub.kind === 'file' ? await readOrUndefined(stub.absolutePath) : undefined
+  sendHtml(response, 410, html ?? FALLBACK_GONE_HTML)
 }
 
 async function sendFile(
@@ -156,6 +169,11 @@ async function handleRequest(site: Site, request: IncomingMessage, response: Ser
     return sendText(response, 400, 'Bad request')
   }
 
+  const gone = goneStub(
+    await site.goneRules(),
+    `${site.basePath}${parsed.segments.join('/')}${parsed.trailingSlash ? '/' : ''}`,
+  )
+  if (gone !== undefined) return sendGone(site, response, gone)
   const located = await locateFile(site.root, parsed.segments, parsed.trailingSlash)
   switch (located.kind) {
     case 'folder': {
@@ -192,7 +210,8 @@ function browsableHost(host: string): string {
  * Serves the output folder for local preview with live reload. Only files really inside
  * `root` are served (paths are checked before lookup, symlinks must resolve inside it),
  * requests for a `Host` other than the server's own are refused, and HTML responses get
- * the live-reload script added on the way out.
+ * the live-reload script added on the way out. URLs the site's `_redirects` removes (`410`
+ * lines, written for removed articles) are answered "410 Gone" with their stub.
  */
 export async function createPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const root = resolve(options.root)
@@ -205,6 +224,7 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     basePath,
     notFoundPage,
     hub,
+    goneRules: createGoneRulesReader(root),
     serveStatic: sirv(root, { dev: true, etag: false, single: false, extensions: [] }),
   }
   const allowedHosts = allowedHostnames(host)

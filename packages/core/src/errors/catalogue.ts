@@ -125,6 +125,11 @@ export const RULES = {
     hint: 'Add the author file for an author page with a bio, or correct the id if one was meant.',
     stage: 'authors',
   },
+  'retraction-note': {
+    title: 'A retracted article has no editor’s note',
+    hint: 'Add `editorNote: { date, note }` saying when and why the story was retracted.',
+    stage: 'content',
+  },
   'unsafe-url': {
     title: 'A URL would leave the output folder or name a hidden file',
     hint: 'Change the slug or permalink to plain words separated by "-".',

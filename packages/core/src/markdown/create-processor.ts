@@ -7,7 +7,7 @@ import { createEmbedAllowlist } from './embed-allowlist.js'
 import { rehypeEmbeds } from './rehype-embeds.js'
 import { rehypeFragmentLinks } from './rehype-fragment-links.js'
 import { rehypeHeadingList } from './rehype-heading-list.js'
-import { rehypeLiveEntries } from './rehype-live-entries.js'
+import { rehypeLiveEntries, remarkLiveEntryAuthors } from './rehype-live-entries.js'
 import { rehypeRawHtml } from './rehype-raw-html.js'
 import { rehypeRawLinks } from './rehype-raw-links.js'
 import { rehypeSanitizeReported } from './rehype-sanitize-reported.js'
@@ -31,7 +31,8 @@ export interface ProcessorOptions {
 
 /**
  * Builds the markdown processor, once per build (or per worker), in a fixed order:
- * parse → GFM → site remark plugins → remark-rehype → raw HTML (parsed only when a body has
+ * parse → GFM → site remark plugins → Warta's remark steps (article text, link list, live-entry
+ * authors) → remark-rehype → raw HTML (parsed only when a body has
  * some; GFM's tag filter, on sanitized sites for unclosed tags only; comments removed) → social embeds as static cards →
  * sanitize, reporting what it removes (not on trusted sites) → iframe allowlist and media →
  * raw HTML's links and images into the link list →
@@ -52,6 +53,7 @@ export function createProcessor(options: ProcessorOptions) {
       .use(options.remarkPlugins)
       .use(remarkArticleText)
       .use(remarkLinkList)
+      .use(remarkLiveEntryAuthors)
       // Sanitized sites: footnote ids get the prefix once, from the sanitizer, and their links
       // follow it (rehypeFragmentLinks); trusted sites: from remark-rehype, links included.
       .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: trusted ? prefix : '' })

@@ -222,7 +222,7 @@ export function generateFeeds(options: GenerateFeedsOptions): FeedFile[] {
     FeedFileInfo,
   ]
   const articles = newestFirst(options.articles).slice(0, feeds.limit)
-  const items = articles.map((article) => prepare(site, article, full))
+  const items = articles.map((article) => prepare(site, article, full && article.access === 'free'))
   const newest = articles.reduce<NewsDate | undefined>(
     (latest, a) => (latest === undefined || a.modified.time > latest.time ? a.modified : latest),
     undefined,

@@ -145,6 +145,72 @@ export function articleJsonLd(
     inLanguage: article.lang,
     ...(article.dateline ? { dateline: article.dateline } : {}),
     wordCount: article.wordCount,
+    ...paywallJsonLd(article),
+  }
+}
+
+/**
+ * The CSS selector of a paywalled article's paywalled section, for `hasPart.cssSelector`
+ * (Google's guidelines for subscription and paywalled content): a theme puts the class
+ * `paywall` on the element holding the body of articles with `access: metered | subscribers`.
+ */
+export const PAYWALL_SELECTOR = '.paywall'
+
+/** What marks a paywalled article: not free to read, and which part of the page is behind the wall. */
+function paywallJsonLd(article: ArticleView): JsonLd {
+  if (article.access === 'free') return {}
+  return {
+    isAccessibleForFree: false,
+    hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: PAYWALL_SELECTOR },
+  }
+}
+
+/**
+ * A `LiveBlogPosting` for a live blog: the article's `NewsArticle` properties, coverage from
+ * its first entry (else its publication) to its end once `liveblog: ended` (or `{ end }`), and each entry
+ * as a `BlogPosting` update with its headline, text, times, author (the entry's own, else the
+ * article's), its URL (the page's, with the entry's id as fragment) and its first image.
+ * `dateModified` is the newest entry's time when that is the latest change.
+ */
+export function liveBlogJsonLd(site: ResolvedSite, article: ArticleView, base: JsonLd): JsonLd {
+  const url = absoluteUrl(site, article.url)
+  const articleAuthors = base.author
+  return {
+    ...base,
+    '@type': 'LiveBlogPosting',
+    coverageStartTime: article.liveEntries.at(-1)?.time.iso ?? article.published.iso,
+    ...(article.coverageEnd ? { coverageEndTime: article.coverageEnd.iso } : {}),
+    liveBlogUpdate: article.liveEntries.map((entry) => ({
+      '@type': 'BlogPosting',
+      headline: entry.headline,
+      ...(entry.text ? { articleBody: entry.text } : {}),
+      datePublished: entry.time.iso,
+      dateModified: entry.time.iso,
+      author: entry.author ? [personJsonLd(site, entry.author)] : articleAuthors,
+      url: `${url}#${entry.id}`,
+      ...(entry.image ? { image: [absoluteUrl(site, entry.image.src)] } : {}),
+    })),
+  }
+}
+
+/**
+ * A retracted article's `NewsArticle`: what its page still shows (headline, dates, authors,
+ * the editor's note as the description), none of the retracted text or its image.
+ */
+export function retractedArticleJsonLd(site: ResolvedSite, article: ArticleView): JsonLd {
+  const url = absoluteUrl(site, article.url)
+  return {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(article.editorNote?.note ? { description: article.editorNote.note } : {}),
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    datePublished: article.published.iso,
+    dateModified: article.modified.iso,
+    author: article.authors.map((author) => personJsonLd(site, author)),
+    publisher: organization(site),
+    inLanguage: article.lang,
   }
 }
 

@@ -7,11 +7,22 @@ import { checkSiteFolders } from '../config/site-folders.js'
 import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
+import { outputFileUrl } from '../routes/absolute-url.js'
+import { generateNginxGoneFile } from '../routes/nginx-gone.js'
 import type { Redirect } from '../routes/permalink-history.js'
 import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
+import { compareText } from '../util/compare-text.js'
 import { createSiteWriter } from '../write/write-output.js'
-import { scheduleFileOf, writePermalinkHistory, writeSchedule } from '../write/write-site-files.js'
+import {
+  changedFileOf,
+  nginxGoneFileOf,
+  scheduleFileOf,
+  writeChangedUrls,
+  writeNginxGone,
+  writePermalinkHistory,
+  writeSchedule,
+} from '../write/write-site-files.js'
 import { createSiteBuilder } from './create-site-builder.js'
 import type { SiteBuildResult } from './run-types.js'
 import { createStructuredData } from './structured-data.js'
@@ -74,8 +85,30 @@ export interface BuildReport {
   scheduleFile: string
   /** What the search stage did (articles indexed, files, bytes, time), when search is on. */
   search?: SearchStats
+  /**
+   * The absolute URLs whose bytes this build added, changed or removed (a page by its folder
+   * URL, `…/slug/`), so a deploy step can purge exactly those from a CDN; also written to `changedFile`.
+   */
+  changed: ChangedUrls
+  /** `.warta/changed.json` in the site folder: never published. */
+  changedFile: string
+  /**
+   * `.warta/nginx-gone.conf` in the site folder (never published): an nginx snippet answering
+   * removed articles' URLs "410 Gone" with their stub, rewritten by every build (empty of rules
+   * when nothing is removed), for the `server` block that serves the output folder.
+   */
+  nginxGoneFile: string
   /** One line for people, e.g. `Built 14 pages from 1 article in 92 ms`. */
   summary: string
+}
+
+/** What a build changed, as URLs (see `BuildReport.changed`). */
+export interface ChangedUrls {
+  /** The build's clock, as in the schedule. */
+  builtAt: string
+  added: string[]
+  changed: string[]
+  removed: string[]
 }
 
 /** A path as the person who ran the command would write it (package scripts run elsewhere, INIT_CWD says where). */
@@ -143,7 +176,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   }
   // Not before: the writer copies made pictures from the image cache (a temporary folder
   // without the persistent cache, which dispose() removes) until its commit.
-  const { current, kept, rescued, ...stats } = await writer.commit().finally(() => builder.dispose())
+  const { current, kept, rescued, changes, ...stats } = await writer.commit().finally(() => builder.dispose())
   await manifest?.save(result.files, current.folder)
   if (rescued)
     result.diagnostics.push({
@@ -156,6 +189,16 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     })
   if (result.permalinks) await writePermalinkHistory(resolved.root, result.permalinks.history)
   await writeSchedule(resolved.root, result.schedule)
+  const toUrls = (files: string[]) =>
+    files.map((file) => outputFileUrl(resolved.site, file)).sort(compareText)
+  const changed: ChangedUrls = {
+    builtAt: result.schedule.builtAt,
+    added: toUrls(changes.added),
+    changed: toUrls(changes.changed),
+    removed: toUrls(changes.removed),
+  }
+  await writeChangedUrls(resolved.root, changed)
+  await writeNginxGone(resolved.root, generateNginxGoneFile(result.goneRules ?? []))
   const durationMs = Math.round(performance.now() - started)
   return {
     outDir: resolved.outDir,
@@ -170,6 +213,9 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     schedule: result.schedule,
     scheduleFile: scheduleFileOf(resolved.root),
     search: result.search,
+    changed,
+    changedFile: changedFileOf(resolved.root),
+    nginxGoneFile: nginxGoneFileOf(resolved.root),
     summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }

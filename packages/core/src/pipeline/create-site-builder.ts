@@ -14,6 +14,7 @@ import { PathRegistry, type RoutedArticle, routeSite } from '../routes/route-sit
 import type { SiteImages } from '../routes/site-images.js'
 import { indexSearch } from '../search/index-search.js'
 import { checkAuthorRefs } from '../site/check-author-refs.js'
+import { checkStatusNotes } from '../site/check-status.js'
 import { createSiteModel } from '../site/create-site.js'
 import { computeSchedule } from '../site/schedule.js'
 import type { SiteModel } from '../site/types.js'
@@ -179,7 +180,11 @@ async function runPipeline(
   const pages = createPages(routed, registry, { ...pageOptions, now, images })
   append(diagnostics, registry.diagnostics)
   const routeProblems = registry.diagnostics.length
-  const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), routed.articles)
+  const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), [
+    ...routed.articles,
+    ...routed.retracted,
+    ...routed.removed,
+  ])
   const result: SiteBuildResult = {
     files: [],
     changed: new Set(),
@@ -222,10 +227,10 @@ async function runPipeline(
   append(diagnostics, search?.diagnostics ?? [])
   result.search = search?.stats
   const index = preview && reindex ? lastIndexFiles(store) : (search?.files ?? [])
-  await addOtherFiles(files, registry, redirectFiles(moved.redirects, registry, config.site), [
-    ...generated,
-    ...index,
-  ])
+  const gone = routed.removed.map((a) => a.path)
+  const hosts = redirectFiles(moved.redirects, gone, registry, config.site)
+  result.goneRules = hosts.gone
+  await addOtherFiles(files, registry, hosts.files, [...generated, ...index])
   await addImageFiles(files, registry, pictures.files)
   await addStaticFiles(files, registry, inputs, config.root, pictures.refused)
   // Paths claimed since the pages: files that collide with a page or with each other.
@@ -265,7 +270,7 @@ function modelSite(
 ): SiteModel {
   const records = sources.entries.flatMap((e) => (e.record ? [e.record] : []))
   useAuthors(store, JSON.stringify([...inputs.authors]))
-  append(diagnostics, inputs.diagnostics, checkAuthorRefs(records, inputs.authors))
+  append(diagnostics, inputs.diagnostics, checkAuthorRefs(records, inputs.authors), checkStatusNotes(records))
   return createSiteModel(records, {
     authors: inputs.authors,
     memo: store.siteModel,
@@ -274,6 +279,7 @@ function modelSite(
     contentPrefix: contentPrefixOf(config),
     drafts: config.drafts,
     future: config.future,
+    expire: config.expire,
     now,
     relatedCount: config.relatedCount,
   })

@@ -2,7 +2,7 @@ import type { ArticleCache, CachedArticle } from '../cache/article-cache.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { StructuredData } from '../routes/pages/page.js'
-import type { PermalinkHistory, Redirect } from '../routes/permalink-history.js'
+import type { HostRule, PermalinkHistory, Redirect } from '../routes/permalink-history.js'
 import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
 import type { BuiltFile } from './built-files.js'
@@ -30,6 +30,8 @@ export interface SiteBuildResult {
    * has re-indexed the site; meanwhile `files` lists the last index's files. Preview mode only.
    */
   searchIndex?: Promise<SearchIndexUpdate>
+  /** The `410` rules of removed articles' URLs (in `_redirects` too), for the nginx snippet. Absent on failure. */
+  goneRules?: HostRule[]
 }
 
 /** Per-run switches. */

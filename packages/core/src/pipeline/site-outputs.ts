@@ -127,7 +127,10 @@ export async function generateSiteOutputs(
     return files
   }
   if (options.sitemap.enabled) {
-    const lastmodOf = new Map(site.articles.map((a) => [a.outputPath, a.modified.iso]))
+    // A retraction stays in the sitemap, with the date of its note, so crawlers see the change.
+    const lastmodOf = new Map(
+      [...site.articles, ...site.retracted].map((a) => [a.outputPath, a.modified.iso]),
+    )
     const newest = site.articles[0]?.modified.iso
     const entries: SitemapEntry[] = options.pages
       .filter((page) => page.layout !== '404')

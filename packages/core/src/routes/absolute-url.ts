@@ -21,3 +21,12 @@ export function absoluteUrl(site: Pick<ResolvedSite, 'url'>, pathOrUrl: string):
   if (value.startsWith('/')) return new URL(value, new URL(root).origin).href
   return new URL(value, root).href
 }
+
+/**
+ * The absolute URL a file of the output folder is served at: `2025/05/16/slug/index.html` is
+ * the page `…/2025/05/16/slug/`, as readers and CDNs ask for it; any other file its own path.
+ */
+export function outputFileUrl(site: Pick<ResolvedSite, 'url'>, outputPath: string): string {
+  const sitePath = outputPath === 'index.html' ? '' : outputPath.replace(/(^|\/)index\.html$/, '$1')
+  return new URL(sitePath.split('/').map(encodeURIComponent).join('/'), `${site.url}/`).href
+}

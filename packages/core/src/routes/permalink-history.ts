@@ -82,7 +82,26 @@ export function generateRedirectPage(toUrl: string, lang: string): string {
 `
 }
 
-/** A `_redirects` file (Netlify, Cloudflare Pages and others): `from to 301` per line. */
-export function generateRedirectsFile(redirects: readonly { from: string; to: string }[]): string {
-  return redirects.map((r) => `${r.from} ${r.to} 301`).join('\n') + (redirects.length > 0 ? '\n' : '')
+/** A line of `_redirects`: a move (301), or a removed page answered with status 410 and its stub. */
+export interface HostRule {
+  from: string
+  to: string
+  status: 301 | 410
+}
+
+/**
+ * A `_redirects` file (Netlify, Cloudflare Pages and others): `from to 301` per line for moves,
+ * `from stub 410!` for removed pages (Netlify serves the stub with status 410, `!` because the
+ * stub's own file is there; Cloudflare Pages knows only redirect codes and skips those lines).
+ */
+export function generateRedirectsFile(rules: readonly HostRule[]): string {
+  return rules
+    .map((r) => (r.status === 410 ? `${r.from} ${r.to} 410!` : `${r.from} ${r.to} 301`))
+    .map((line) => `${line}\n`)
+    .join('')
+}
+
+/** A `_headers` file (Netlify, Cloudflare Pages): removed pages say `X-Robots-Tag: noindex` to crawlers whatever their status. */
+export function generateHeadersFile(gone: readonly string[]): string {
+  return gone.map((from) => `${from}\n  X-Robots-Tag: noindex\n`).join('')
 }

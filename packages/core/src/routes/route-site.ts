@@ -106,7 +106,8 @@ function routeCollections(
  */
 export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: PathRegistry): RoutedSite {
   const routed = new Map<string, RoutedArticle>()
-  for (const article of site.articles) {
+  // Retracted and removed articles keep their URL: the retraction notice or the "gone" stub is there.
+  for (const article of [...site.articles, ...site.retracted, ...site.removed]) {
     const path = articlePermalink(patterns.article, article)
     const place = article.record.positions[article.data.slug ? 'slug' : 'title']
     const hidden = path
@@ -127,9 +128,12 @@ export function routeSite(site: SiteModel, patterns: ListingPatterns, registry: 
     if (outputPath) routed.set(article.id, { ...article, path, outputPath })
   }
   const articles = site.articles.flatMap((a) => routed.get(a.id) ?? [])
+  const routedOf = (list: readonly SiteArticle[]) => list.flatMap((a) => routed.get(a.id) ?? [])
   return {
     upcoming: site.upcoming,
     articles,
+    retracted: routedOf(site.retracted),
+    removed: routedOf(site.removed),
     categories: routeCollections(site.categories, patterns.category, routed),
     tags: routeCollections(site.tags, patterns.tag, routed),
     authors: routeCollections(site.authors, patterns.author, routed),

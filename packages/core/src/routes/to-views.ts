@@ -46,7 +46,7 @@ export function toCardView(
     })),
     image: images.lead(article),
     readingTime: article.readingTime,
-    live: article.liveblog,
+    live: article.liveblog && !article.coverageEnd,
   }
 }
 
@@ -98,7 +98,19 @@ export function toArticleView(
     data: article.data,
     updates: article.updates,
     corrections: article.corrections,
-    liveEntries: article.liveEntries,
+    liveEntries: article.liveEntries.map((entry) => ({
+      id: entry.id,
+      headline: entry.headline,
+      time: entry.time,
+      ...(entry.author ? { author: toAuthorProfile(entry.author, paths, urlFor, images) } : {}),
+      ...(entry.image ? { image: { ...entry.image, src: urlFor(entry.image.src) } } : {}),
+      text: entry.text,
+    })),
+    ...(article.coverageEnd ? { coverageEnd: article.coverageEnd } : {}),
+    ...(article.modified.time > article.published.time ? { lastUpdate: article.modified } : {}),
+    status: article.status === 'retracted' ? 'retracted' : 'published',
+    ...(article.editorNote ? { editorNote: article.editorNote } : {}),
+    access: article.access,
     embargoed: article.publishAt.time > now || article.published.time > now,
   }
 }

@@ -1,7 +1,6 @@
 import type { PageNumbering } from '../config/types.js'
-import type { LiveEntry } from '../markdown/rehype-live-entries.js'
 import type { ArticleHeading } from '../markdown/remark-article-text.js'
-import type { LogEntry } from '../site/types.js'
+import type { ArticleAccess, LogEntry } from '../site/types.js'
 import type { NewsDate } from '../util/news-date.js'
 
 /** A link to a term (category, tag, author) as templates see it. */
@@ -86,8 +85,22 @@ export interface CardView {
   authors: AuthorView[]
   image?: ImageView
   readingTime: number
-  /** A live blog (`liveblog: true`): cards and the page carry a "live" badge. */
+  /** A live blog still live (`liveblog: true`, not `ended`): cards and the page carry a "live" badge. */
   live: boolean
+}
+
+/** A live blog's entry as templates and structured data see it. */
+export interface LiveEntryView {
+  /** The entry heading's id: its anchor on the page. */
+  id: string
+  headline: string
+  time: NewsDate
+  /** The entry's own author (`{author=…}` on its heading); else the article's authors wrote it. */
+  author?: AuthorProfileView
+  /** The entry's first image, its URL under the base path. */
+  image?: { src: string; alt?: string }
+  /** The entry's text without its heading. */
+  text: string
 }
 
 /** An article as its own page sees it. */
@@ -111,7 +124,20 @@ export interface ArticleView extends CardView {
   updates: LogEntry[]
   corrections: LogEntry[]
   /** A live blog's entries, newest first (empty for other articles). */
-  liveEntries: LiveEntry[]
+  liveEntries: LiveEntryView[]
+  /** When a live blog's coverage ended; absent while it is live and on other articles. */
+  coverageEnd?: NewsDate
+  /**
+   * The latest update (of `updated`, updates, corrections, live entries, an editor's note)
+   * when there is one after publication: the byline's "Updated".
+   */
+  lastUpdate?: NewsDate
+  /** `published`, or `retracted` (the page shows the editor's note instead of the body). */
+  status: 'published' | 'retracted'
+  /** The dated editor's note of a retraction. */
+  editorNote?: LogEntry
+  /** `free`, or `metered`/`subscribers`: the body is the paywalled section (see `PAYWALL_SELECTOR`). */
+  access: ArticleAccess
   /** Held back by an embargo or a future date: shown only in previews (`--future`). */
   embargoed: boolean
 }
@@ -212,7 +238,8 @@ export interface PageContext {
     search?: { url: string; index: string }
   }
   page: {
-    kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | 'search' | '404'
+    /** `gone`: the stub of a removed article, rendered with the `404` layout and answered with status 410. */
+    kind: 'home' | 'article' | 'category' | 'tag' | 'author' | 'archive' | 'search' | '404' | 'gone'
     /** Site path including the base path. */
     url: string
     meta: PageMeta
@@ -235,6 +262,8 @@ export interface PageContext {
     articles: CardView[]
     pagination: PaginationView
   }
+  /** On the stub of a removed article: the editor's note, when there is one (the headline is not shown). */
+  gone?: { note?: LogEntry }
   /**
    * On the home page: each story once (see `FrontPagePlan`). The 404 page lists the latest
    * stories here too.

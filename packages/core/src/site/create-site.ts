@@ -4,7 +4,7 @@ import { compareText } from '../util/compare-text.js'
 import type { NewsDate } from '../util/news-date.js'
 import { findRelated } from './related.js'
 import { createSlugger } from './slug.js'
-import type { ArticleAuthor, Collection, SiteArticle, SiteModel, Term } from './types.js'
+import type { ArticleAuthor, Collection, SiteArticle, SiteLiveEntry, SiteModel, Term } from './types.js'
 
 /** What decides which articles are in the site. */
 export interface SiteModelOptions {
@@ -17,6 +17,11 @@ export interface SiteModelOptions {
   /** The build's clock, in ms since the epoch: articles dated after it are future articles. */
   now: number
   relatedCount: number
+  /**
+   * What an article past its `expireAt` becomes: `'remove'` (default) a "410 Gone" stub, as a
+   * legal takedown; `'retract'` a retraction notice. Never a silent 404.
+   */
+  expire?: 'remove' | 'retract'
   /** Author entities from the `authors/` folder, by id. When there are any, front matter names ids. */
   authors?: ReadonlyMap<string, AuthorEntity>
   /**
@@ -70,23 +75,20 @@ export function toSiteArticle(
   // One entry per person: a name in both `author` and `authors` would list the article twice on their page.
   const bySlug = new Map<string, ArticleAuthor>()
   for (const person of people) {
-    // Only a byline written as a name can be an author file's id; `{ name, url }` is a person as given.
-    const entity = person.ref === undefined ? undefined : options.authors?.get(person.ref)
-    const author: ArticleAuthor = entity
-      ? {
-          name: entity.name,
-          slug: toSlug(entity.id),
-          id: entity.id,
-          role: entity.role,
-          bio: entity.bio,
-          photo: entity.photo,
-          links: entity.links,
-          url: person.url,
-        }
-      : { name: person.name, ...(person.url ? { url: person.url } : {}), slug: toSlug(person.name) }
+    const author = toAuthor(person, options.authors, toSlug)
     if (!bySlug.has(author.slug)) bySlug.set(author.slug, author)
   }
   const authors = [...bySlug.values()]
+  const liveEntries = record.liveEntries.map(
+    ({ author, ...entry }): SiteLiveEntry => ({
+      ...entry,
+      // Records cached before entries had text have none.
+      text: entry.text ?? '',
+      ...(author ? { author: toAuthor({ name: author, ref: author }, options.authors, toSlug) } : {}),
+    }),
+  )
+  const status = data.status ?? 'published'
+  const liveblog = data.liveblog
   return {
     id: articleId(record, options.contentPrefix),
     sourcePath: record.sourcePath,
@@ -95,18 +97,27 @@ export function toSiteArticle(
     slug: data.slug ?? toSlug(data.title),
     published: data.date,
     updated: data.updated,
+    // A live blog is as new as its newest entry; a retraction as its editor's note.
     modified: latest([
       data.date,
       data.updated,
       ...(data.updates ?? []).map((u) => u.date),
       ...(data.corrections ?? []).map((c) => c.date),
+      liveEntries[0]?.time,
+      status === 'published' ? undefined : data.editorNote?.date,
     ]),
     publishAt: data.publishAt ?? data.date,
     expireAt: data.expireAt,
     updates: [...(data.updates ?? [])].sort((a, b) => b.date.time - a.date.time),
     corrections: [...(data.corrections ?? [])].sort((a, b) => b.date.time - a.date.time),
-    liveblog: data.liveblog ?? false,
-    liveEntries: record.liveEntries,
+    liveblog: Boolean(liveblog),
+    liveEntries,
+    ...(liveblog === 'ended' || typeof liveblog === 'object'
+      ? { coverageEnd: typeof liveblog === 'object' ? liveblog.end : (liveEntries[0]?.time ?? data.date) }
+      : {}),
+    status,
+    ...(data.editorNote ? { editorNote: data.editorNote } : {}),
+    access: data.access ?? 'free',
     authors,
     category: data.category ? { name: data.category, slug: toSlug(data.category) } : undefined,
     tags: uniqueTerms(data.tags ?? [], toSlug),
@@ -126,6 +137,28 @@ export function toSiteArticle(
   }
 }
 
+/** A byline as an author: the entity of the author file it names, else the name (and URL) as given. */
+function toAuthor(
+  person: { name: string; url?: string; ref?: string },
+  entities: ReadonlyMap<string, AuthorEntity> | undefined,
+  toSlug: (text: string) => string,
+): ArticleAuthor {
+  // Only a byline written as a name can be an author file's id; `{ name, url }` is a person as given.
+  const entity = person.ref === undefined ? undefined : entities?.get(person.ref)
+  return entity
+    ? {
+        name: entity.name,
+        slug: toSlug(entity.id),
+        id: entity.id,
+        role: entity.role,
+        bio: entity.bio,
+        photo: entity.photo,
+        links: entity.links,
+        url: person.url,
+      }
+    : { name: person.name, ...(person.url ? { url: person.url } : {}), slug: toSlug(person.name) }
+}
+
 function latest(dates: (NewsDate | undefined)[]): NewsDate {
   return dates.reduce<NewsDate | undefined>(
     (a, b) => (b && (!a || b.time > a.time) ? b : a),
@@ -138,9 +171,24 @@ export function isVisible(
   article: SiteArticle,
   options: Pick<SiteModelOptions, 'drafts' | 'future' | 'now'>,
 ): boolean {
-  if (article.draft && !options.drafts) return false
   if (article.expireAt && article.expireAt.time <= options.now) return false
+  return isReleased(article, options)
+}
+
+/** Not a draft and past its embargo (switches aside): out, whether published, expired, retracted or removed. */
+function isReleased(article: SiteArticle, options: Pick<SiteModelOptions, 'drafts' | 'future' | 'now'>) {
+  if (article.draft && !options.drafts) return false
   return options.future || (article.publishAt.time <= options.now && article.published.time <= options.now)
+}
+
+/** The article as its status stands at `now`: past `expireAt`, retracted or removed as `expire` says. */
+function withStatusAt(article: SiteArticle, options: Pick<SiteModelOptions, 'expire' | 'now'>): SiteArticle {
+  const expireAt = article.expireAt
+  if (!expireAt || expireAt.time > options.now || article.status === 'removed') return article
+  const status = options.expire === 'retract' ? 'retracted' : 'removed'
+  if (article.status === status) return article
+  const editorNote = article.editorNote ?? { date: expireAt, note: '' }
+  return { ...article, status, editorNote, modified: latest([article.modified, editorNote.date]) }
 }
 
 /** Newest first; the id breaks ties so that order never depends on file system order. */
@@ -192,7 +240,11 @@ export function createSiteModel(records: readonly ArticleRecord[], options: Site
     }
     return article
   })
-  const articles = all.filter((a) => isVisible(a, options)).sort(byNewest)
+  const released = all
+    .filter((a) => isReleased(a, options))
+    .map((a) => withStatusAt(a, options))
+    .sort(byNewest)
+  const articles = released.filter((a) => a.status === 'published')
   const upcoming = all
     .filter((a) => !a.draft && !isVisible(a, options) && (!a.expireAt || a.expireAt.time > options.now))
     .sort(byNewest)
@@ -205,6 +257,8 @@ export function createSiteModel(records: readonly ArticleRecord[], options: Site
   ])
   return {
     articles,
+    retracted: released.filter((a) => a.status === 'retracted'),
+    removed: released.filter((a) => a.status === 'removed'),
     upcoming,
     categories,
     tags,

@@ -41,6 +41,20 @@ export interface ArticleImage {
   height?: number
 }
 
+/** A live blog's entry, with its author as the byline's are (an author file's entity, or a name). */
+export interface SiteLiveEntry extends Omit<LiveEntry, 'author'> {
+  author?: ArticleAuthor
+}
+
+/**
+ * Where an article stands: `published`; `retracted` (its page keeps the headline and the
+ * editor's note, nothing lists it); `removed` (a "410 Gone" stub, gone from every output).
+ */
+export type ArticleStatus = 'published' | 'retracted' | 'removed'
+
+/** Who may read an article: everyone, or readers past a metered or subscribers' paywall. */
+export type ArticleAccess = 'free' | 'metered' | 'subscribers'
+
 /** An article in the site model: front matter normalised, body rendered. */
 export interface SiteArticle {
   /** Stable identity: front matter `id`, else the source path below the content folder without `.md`. */
@@ -61,7 +75,14 @@ export interface SiteArticle {
   corrections: LogEntry[]
   liveblog: boolean
   /** A live blog's entries, newest first. */
-  liveEntries: LiveEntry[]
+  liveEntries: SiteLiveEntry[]
+  /** When a live blog's coverage ended (`liveblog: ended` or `{ end }`); absent while it is live. */
+  coverageEnd?: NewsDate
+  /** As written, or as `content.expire` makes it once `expireAt` has passed. */
+  status: ArticleStatus
+  /** The dated editor's note of a retraction or removal. */
+  editorNote?: LogEntry
+  access: ArticleAccess
   authors: ArticleAuthor[]
   category?: Term
   tags: Term[]
@@ -95,6 +116,10 @@ export interface Collection<A = SiteArticle> {
 export interface SiteModel<A = SiteArticle> {
   /** Published articles, newest first (ties broken by id, so order is stable). */
   articles: A[]
+  /** Retracted articles: a page each, in the sitemap, in no listing or feed. */
+  retracted: A[]
+  /** Removed articles (taken down, or expired with `content.expire: 'remove'`): a "410 Gone" stub each, nothing else. */
+  removed: A[]
   /** Articles held back by an embargo or a future date, for the publishing schedule. */
   upcoming: SiteArticle[]
   categories: Collection<A>[]

@@ -92,6 +92,8 @@ export function createStagingFiles(
     stats,
     placed,
     written,
+    /** Warta's files of the replaced site that this build did not place again (after `dropLeftovers`). */
+    removed: () => [...previous.keys()],
     async place(file: OutputFile) {
       const target = resolveInside(stagingDir, file.path)
       const before: Before = {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
+import { compareText } from '../util/compare-text.js'
 import { ancestorsOf, type ForeignEntry, findClashes, findForeign } from './foreign-entries.js'
 import { IO_CONCURRENCY, type OutputFile, type WriteStats } from './output-file.js'
 import { locateOutputFolders, pruneOutputState, recoverOutput, settlePrevious } from './output-folders.js'
@@ -34,6 +35,15 @@ export interface CommitResult extends WriteStats {
    * always unset.
    */
   rescued?: string
+  /** Output paths this build added, whose bytes it changed, and that it removed, each sorted. */
+  changes: OutputChanges
+}
+
+/** What a build did to Warta's files in the output folder, by output path. */
+export interface OutputChanges {
+  added: string[]
+  changed: string[]
+  removed: string[]
 }
 
 /** Writes one site's files as they are produced, then swaps them in whole. */
@@ -139,7 +149,10 @@ export async function createSiteWriter(outDir: string, options: SiteWriterOption
       await pruneOutputState(options.root)
       // A foreign file with the very bytes the site writes was taken over, not kept.
       const kept = swapped.foreign.filter((e) => !files.placed.has(e.path)).map((e) => e.path)
-      return { ...files.stats, current: swapped.next, kept, rescued: rescued ?? recovered }
+      const changes: OutputChanges = { added: [], changed: [], removed: files.removed().sort(compareText) }
+      for (const file of [...files.written].sort(compareText))
+        (current?.files.has(file) ? changes.changed : changes.added).push(file)
+      return { ...files.stats, current: swapped.next, kept, rescued: rescued ?? recovered, changes }
     },
     async abort() {
       await Promise.allSettled(inFlight)

@@ -25,6 +25,22 @@ export async function writeSchedule(root: string, schedule: unknown): Promise<vo
   await writeFileAtomically(scheduleFileOf(root), `${JSON.stringify(schedule, null, 2)}\n`)
 }
 
+/** Where a build lists the URLs it added, changed and removed, for a CDN purge: never published. */
+export const changedFileOf = (root: string): string => path.join(root, '.warta', 'changed.json')
+
+/** Saves what the build changed (see `changedFileOf`). */
+export async function writeChangedUrls(root: string, changed: unknown): Promise<void> {
+  await writeFileAtomically(changedFileOf(root), `${JSON.stringify(changed, null, 2)}\n`)
+}
+
+/** Where a build writes its nginx snippet for removed articles' URLs (see `generateNginxGoneFile`): never published. */
+export const nginxGoneFileOf = (root: string): string => path.join(root, '.warta', 'nginx-gone.conf')
+
+/** Saves the nginx snippet (see `nginxGoneFileOf`). */
+export async function writeNginxGone(root: string, contents: string): Promise<void> {
+  await writeFileAtomically(nginxGoneFileOf(root), contents)
+}
+
 /** The file a shard build writes into its output folder, for `warta merge`. */
 export const SHARD_MANIFEST = 'warta-shard.json'
 

@@ -60,6 +60,11 @@ describe('the config schema', () => {
       { ...base, markdown: { html: 'raw' } },
       'markdown.html: Invalid option: expected one of "sanitize"|"trusted".',
     ],
+    [
+      'an expiry that is neither remove nor retract',
+      { ...base, content: { expire: 'delete' } },
+      'content.expire must be "remove" or "retract", not "delete".',
+    ],
     ['no site', { theme: testTheme }, 'site is missing. Set at least `site: { title, url }`.'],
     [
       'no title',

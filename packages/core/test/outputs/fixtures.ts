@@ -127,6 +127,8 @@ export function article(input: ArticleInput): ArticleView {
     updates: [],
     corrections: [],
     liveEntries: [],
+    status: 'published',
+    access: 'free',
     embargoed: false,
   }
 }

@@ -3,11 +3,19 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { resolveInside } from '../../src/write/output-file.js'
-import { createSiteWriter, type OutputFile, type WriteStats } from '../../src/write/write-output.js'
+import {
+  createSiteWriter,
+  type OutputChanges,
+  type OutputFile,
+  type WriteStats,
+} from '../../src/write/write-output.js'
 import { createTempDir, listFiles, snapshotDir } from '../helpers.js'
 
 /** Writes a whole site in one writer's run, as a `--no-cache` build does (no spare kept). */
-async function writeSiteAtomically(outDir: string, files: readonly OutputFile[]): Promise<WriteStats> {
+async function writeSiteAtomically(
+  outDir: string,
+  files: readonly OutputFile[],
+): Promise<WriteStats & { changes: OutputChanges }> {
   const writer = await createSiteWriter(outDir, { root: path.dirname(outDir), spare: false })
   try {
     for (const file of files) await writer.write(file)
@@ -58,7 +66,12 @@ describe('writeSiteAtomically', () => {
       { path: 'a/b/data.bin', contents: new Uint8Array([0, 1, 2]) },
       { path: 'images/logo.svg', from: source },
     ])
-    expect(stats).toEqual({ written: 3, unchanged: 0, removed: 0 })
+    expect(stats).toEqual({
+      written: 3,
+      unchanged: 0,
+      removed: 0,
+      changes: { added: ['a/b/data.bin', 'images/logo.svg', 'index.html'], changed: [], removed: [] },
+    })
     expect(await listFiles(outDir)).toEqual(['a/b/data.bin', 'images/logo.svg', 'index.html'])
     expect(await readFile(path.join(outDir, 'a/b/data.bin'))).toEqual(Buffer.from([0, 1, 2]))
     expect(await readFile(path.join(outDir, 'images/logo.svg'), 'utf8')).toBe('<svg/>')
@@ -76,10 +89,17 @@ describe('writeSiteAtomically', () => {
     const stats = await writeSiteAtomically(outDir, [
       { path: 'same.html', contents: 'sama' },
       { path: 'changed.html', contents: 'baru' },
+      { path: 'new.html', contents: 'baru' },
     ])
-    expect(stats).toEqual({ written: 1, unchanged: 1, removed: 1 })
+    // What the writer did, by path: what a CDN purge needs (`.warta/changed.json`).
+    expect(stats).toEqual({
+      written: 2,
+      unchanged: 1,
+      removed: 1,
+      changes: { added: ['new.html'], changed: ['changed.html'], removed: ['gone.html'] },
+    })
     const after = await snapshotDir(outDir)
-    expect([...after.keys()]).toEqual(['changed.html', 'same.html'])
+    expect([...after.keys()]).toEqual(['changed.html', 'new.html', 'same.html'])
     expect(after.get('same.html')).toEqual(before.get('same.html'))
     expect(after.get('changed.html')?.hash).not.toBe(before.get('changed.html')?.hash)
   })
@@ -89,7 +109,12 @@ describe('writeSiteAtomically', () => {
     await writeSiteAtomically(outDir, [{ path: 'kept.html', contents: 'tetap' }])
     const before = await snapshotDir(outDir)
     const stats = await writeSiteAtomically(outDir, [{ path: 'kept.html' }])
-    expect(stats).toEqual({ written: 0, unchanged: 1, removed: 0 })
+    expect(stats).toEqual({
+      written: 0,
+      unchanged: 1,
+      removed: 0,
+      changes: { added: [], changed: [], removed: [] },
+    })
     expect(await snapshotDir(outDir)).toEqual(before)
   })
 

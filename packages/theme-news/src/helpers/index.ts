@@ -12,6 +12,8 @@ import {
   isCurrentListing,
   isListingLead,
   isPaged,
+  isPaywalled,
+  isRetracted,
   isSiteLanguage,
   liveHighlights,
 } from './page-state.js'
@@ -157,6 +159,8 @@ export function createHelpers(context: HelperContext, settings: HelperSettings =
     isArticleSection,
     isSiteLanguage,
     isPaged,
+    isPaywalled,
+    isRetracted,
     isListingLead,
     liveHighlights,
     cardLayout,

@@ -59,3 +59,14 @@ const LIVE_HIGHLIGHTS = 5
 export function liveHighlights(entries: unknown): unknown[] {
   return Array.isArray(entries) ? entries.slice(0, LIVE_HIGHLIGHTS) : []
 }
+
+/** `(isRetracted article)`: a retracted story, whose page shows the editor's note instead of the body. */
+export function isRetracted(article: unknown): boolean {
+  return (article as { status?: unknown } | undefined)?.status === 'retracted'
+}
+
+/** `(isPaywalled article)`: behind a metered or subscribers' paywall; the body is then marked `paywall`. */
+export function isPaywalled(article: unknown): boolean {
+  const access = (article as { access?: unknown } | undefined)?.access
+  return access === 'metered' || access === 'subscribers'
+}

@@ -13,8 +13,12 @@ async function articleContext(
   const { site, now } = kit.options
   const categoryPath = article.category ? kit.termPaths('category', article.category.slug) : undefined
   const { images } = kit.options
-  const html = await images.bodyHtml(article, await kit.options.bodyOf(article))
-  const base = toArticleView(article, kit.termPaths, kit.urlFor, now, html, images)
+  // A retraction's page shows the editor's note instead of the body: the body is never read,
+  // and the lead image (often what was wrong) is neither shown nor shared (Open Graph).
+  const retracted = article.status === 'retracted'
+  const shown = retracted ? { ...article, image: undefined } : article
+  const html = retracted ? '' : await images.bodyHtml(article, await kit.options.bodyOf(article))
+  const base = toArticleView(shown, kit.termPaths, kit.urlFor, now, html, images)
   const view = { ...base, authors: await Promise.all(article.authors.map(kit.profileOf)) }
   const trail: Crumb[] = [
     kit.homeCrumb,
@@ -36,11 +40,11 @@ async function articleContext(
       breadcrumbs: trail,
       meta: kit.meta({
         title: kit.titled(article.title),
-        description: article.excerpt,
+        description: retracted ? (article.editorNote?.note ?? '') : article.excerpt,
         canonical,
         ogType: 'article',
-        ...articleOpenGraph(site, view, images.articleShare(article)),
-        noindex: preview,
+        ...articleOpenGraph(site, view, images.articleShare(shown)),
+        noindex: preview || retracted,
         feeds: [...kit.siteFeeds, ...categoryFeeds],
         jsonLd: kit.options.structuredData.article(view, trail, { logo: images.logo }),
       }),
@@ -51,11 +55,12 @@ async function articleContext(
   }
 }
 
-/** One page per article, at the path the routes stage gave it. */
+/** One page per article, at the path the routes stage gave it; retracted articles' pages carry the notice. */
 export function articlePages(site: RoutedSite, kit: PageKit): PageSpec[] {
   const { now } = kit.options
-  return site.articles.map((article) => {
-    const related = (site.related.get(article.id) ?? []).map((a) => a.id)
+  return [...site.articles, ...site.retracted].map((article) => {
+    const related =
+      article.status === 'retracted' ? [] : (site.related.get(article.id) ?? []).map((a) => a.id)
     const preview = article.draft || article.publishAt.time > now || article.published.time > now
     return {
       path: article.path,

@@ -1,6 +1,7 @@
 import { hashText } from '../../util/hash.js'
 import type { PathRegistry, RoutedSite } from '../route-site.js'
 import { articlePages } from './article-pages.js'
+import { gonePages } from './gone-pages.js'
 import { homePage } from './home-page.js'
 import { listingPages } from './listing-pages.js'
 import { notFoundPage } from './not-found-page.js'
@@ -12,6 +13,7 @@ import { searchPage } from './search-page.js'
 const PAGE_KINDS: ((site: RoutedSite, kit: PageKit) => PageSpec[])[] = [
   homePage,
   articlePages,
+  gonePages,
   listingPages,
   searchPage,
   notFoundPage,
