@@ -8,9 +8,9 @@ import {
   EVENT_TIMEOUT_MS,
   get,
   nextError,
+  openDev,
   rebuildWhere,
   type SiteCopy,
-  openDev,
 } from './dev-site.js'
 
 const TAIPEI = 'content/2025/05/taipei-tawarkan-kerja-sama-strategis.md'
