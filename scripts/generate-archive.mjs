@@ -6,6 +6,7 @@
 // node scripts/generate-archive.mjs <dir> <count> [hugo|jekyll|eleventy|astro]
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { seededText } from './generate-corpus.mjs'
 
 const WORDS = (
   'release fixes the parser for nested lists and adds a faster cache the team thanks every contributor who ' +
@@ -16,27 +17,9 @@ const WORDS = (
 const AUTHORS = ['Rina Wati', 'Budi Santoso', 'Siti Aminah', 'Andi Pratama']
 const TAGS = ['release', 'security', 'community', 'docs', 'performance', 'packaging', 'meetup']
 
-function random(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** What each post of the archive holds, counted as it is written, to compare with the built site. */
 export function createPostWriter(seed = 7) {
-  const rnd = random(seed)
-  const pick = (list) => list[Math.floor(rnd() * list.length)]
-  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
-  const sentence = () => {
-    const s = words(8 + Math.floor(rnd() * 12))
-    return `${s[0].toUpperCase()}${s.slice(1)}.`
-  }
-  const paragraph = () => Array.from({ length: 3 + Math.floor(rnd() * 3) }, sentence).join(' ')
+  const { rnd, pick, sentence, paragraph } = seededText(seed, WORDS, 12)
   return (i) => {
     const version = `v${1 + Math.floor(i / 100)}.${Math.floor(i / 10) % 10}.${i % 10}`
     const counts = {

@@ -33,7 +33,7 @@ const AUTHORS = [
 ]
 
 /** mulberry32: a tiny seeded generator, so corpora are reproducible. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -48,15 +48,21 @@ function random(seed) {
 const SPACING_MS = 3 * 3600_000
 const startFor = (count) => Math.min(Date.UTC(2015, 0, 1), Date.UTC(2026, 0, 1) - count * SPACING_MS)
 
-export function createArticleWriter(seed = 42, start = Date.UTC(2015, 0, 1)) {
+/** Seeded text from a word list: sentences of 8 to 8 + `spread` - 1 words, paragraphs of 3 to 5. */
+export function seededText(seed, wordList, spread) {
   const rnd = random(seed)
   const pick = (list) => list[Math.floor(rnd() * list.length)]
-  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
+  const words = (n) => Array.from({ length: n }, () => pick(wordList)).join(' ')
   const sentence = () => {
-    const s = words(8 + Math.floor(rnd() * 14))
+    const s = words(8 + Math.floor(rnd() * spread))
     return `${s[0].toUpperCase()}${s.slice(1)}.`
   }
   const paragraph = () => Array.from({ length: 3 + Math.floor(rnd() * 3) }, sentence).join(' ')
+  return { rnd, pick, words, sentence, paragraph }
+}
+
+export function createArticleWriter(seed = 42, start = Date.UTC(2015, 0, 1)) {
+  const { rnd, pick, words, sentence, paragraph } = seededText(seed, WORDS, 14)
   return (i, { titleSuffix = '', bodyExtra = '' } = {}) => {
     const day = new Date(start + i * SPACING_MS)
     const title = `${sentence().slice(0, -1)} ${i}${titleSuffix}`
