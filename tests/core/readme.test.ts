@@ -1,39 +1,23 @@
 // The README's examples, run as a reader runs them: the "Use it from code" script saved in a
 // copy of the example site and run with node there, and `warta build` in it. What they print
 // must be what the README says they print (the time aside). Needs `pnpm build` first.
-import { spawn } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ProcessRun, runProcess } from '../run-process.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let readme: string
 let site: string
 
-function run(args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    // A reader's terminal: no package manager's variables (INIT_CWD changes how paths print).
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|INIT_CWD$)/i.test(k)),
-    )
-    const child = spawn(process.execPath, args, {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, out: out.trimEnd(), err: err.trimEnd() }))
-  })
+async function run(args: string[], cwd: string): Promise<ProcessRun> {
+  // A reader's terminal: no package manager's variables (INIT_CWD changes how paths print).
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|INIT_CWD$)/i.test(k)),
+  )
+  const { code, out, err } = await runProcess(process.execPath, args, { cwd, env, timeout: 60_000 })
+  return { code, out: out.trimEnd(), err: err.trimEnd() }
 }
 
 /** The first fenced block after a heading of the README. */

@@ -3,10 +3,10 @@
 // worker module that does not load (a broken install). Both used to end the process with an
 // unhandled error, or, with an error listener, wait for ever. Needs `pnpm build` first: the
 // pool loads the built worker.
-import { spawn } from 'node:child_process'
 import { cp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runProcess } from '../run-process.js'
 import { article, createSite, repoRoot, type TempSite } from './helpers.js'
 
 const THEME = path.join(repoRoot, 'tests', 'hostile', 'fixtures', 'theme')
@@ -14,7 +14,9 @@ let site: TempSite
 let brokenCore: string
 
 /** A build run as `node --input-type=module -e <script>`, with two worker threads. */
-function buildFromEval(core: string): Promise<{ code: number | null; out: string; err: string; ms: number }> {
+async function buildFromEval(
+  core: string,
+): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const script = `
 import { build } from ${JSON.stringify(path.join(core, 'index.js'))}
 const theme = { name: 'hostile-test-theme', dir: ${JSON.stringify(THEME)}, strings: { en: {} }, helpers: (c) => ({ asset: (n) => c.asset(n) }) }
@@ -22,25 +24,11 @@ const report = await build({ root: ${JSON.stringify(site.root)}, site: { title: 
 console.log(report.summary)
 `
   const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, WARTA_WORKERS: '2' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) =>
-      resolve({ code, out: out.trim(), err: err.trim(), ms: performance.now() - started }),
-    )
+  const run = await runProcess(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, WARTA_WORKERS: '2' },
+    timeout: 60_000,
   })
+  return { code: run.code, out: run.out.trim(), err: run.err.trim(), ms: performance.now() - started }
 }
 
 beforeAll(async () => {

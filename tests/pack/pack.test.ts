@@ -2,12 +2,12 @@
 // into a fresh project outside the workspace with npm, and builds a tiny site with them:
 // what a user gets from the registry, not what the workspace links. Needs `pnpm -r build`
 // first (the tarballs hold dist/), and the npm registry for the packages' dependencies.
-import { spawn } from 'node:child_process'
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { runProcess } from '../run-process.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const packages = {
@@ -35,26 +35,14 @@ function cleanEnv(): NodeJS.ProcessEnv {
   )
 }
 
-function run(command: string, args: string[], cwd: string, timeout = INSTALL_TIMEOUT): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: cleanEnv(),
-      shell: process.platform === 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+async function run(command: string, args: string[], cwd: string, timeout = INSTALL_TIMEOUT): Promise<Run> {
+  const { code, out, err } = await runProcess(command, args, {
+    cwd,
+    env: cleanEnv(),
+    shell: process.platform === 'win32',
+    timeout,
   })
+  return { code, stdout: out, stderr: err }
 }
 
 /** Runs a command and fails with its output when it does not succeed. */
