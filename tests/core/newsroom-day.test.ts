@@ -12,7 +12,7 @@ import { createPreviewServer } from '../../packages/core/src/dev/preview-server.
 import { type BuildReport, build } from '../../packages/core/src/pipeline/build.js'
 import { parseXml, xmllint } from '../../packages/core/test/outputs/fixtures.js'
 import { newsTheme } from '../../packages/theme-news/src/index.js'
-import { startNginx } from '../nginx.js'
+import { startApache, startNginx } from '../host-servers.js'
 import { extractJsonLd, validateStructuredData } from '../structured-data.js'
 import { describeViolations, launchBrowser, runAxe } from '../theme/browser.js'
 import { runVnu, vnuErrors } from '../theme/vnu.js'
@@ -427,33 +427,42 @@ Ketinggian air di Jalan Pahlawan turun menjadi 10 sentimeter.
       await server.close()
     }
 
-    // nginx, with the snippet the build wrote beside the output.
-    const snippet = path.join(root, '.warta', 'nginx-gone.conf')
-    expect(await readFile(snippet, 'utf8')).toContain(
+    // nginx and Apache, with the snippets the build wrote beside the output, answer as the preview does.
+    const snippets = {
+      nginx: path.join(root, '.warta', 'nginx-gone.conf'),
+      apache: path.join(root, '.warta', 'apache-gone.conf'),
+    }
+    expect(await readFile(snippets.nginx, 'utf8')).toContain(
       `location = "/${LAND}" { error_page 410 @warta_gone_1; return 410; }`,
     )
-    const nginx = await startNginx(outDir, snippet)
-    try {
-      for (const [url, status] of [
-        [LAND, 410],
-        [LAND.slice(0, -1), 410],
-        [`${LAND}index.html`, 410],
-        [JOBS, 410],
-        [LIVE, 200],
-        [`${LIVE}index.html`, 200],
-        ['', 200],
-        ['tidak-ada/', 404],
-      ] as const) {
-        const response = await fetch(new URL(url, nginx.url), { redirect: 'manual' })
-        expect(response.status, url).toBe(status)
-        const body = await response.text()
-        if (status === 410) {
-          expect(body, url).toBe(await page(url === JOBS ? JOBS : LAND))
-          expect(response.headers.get('x-robots-tag'), url).toBe('noindex')
+    expect(await readFile(snippets.apache, 'utf8')).toContain(`RewriteCond %{REQUEST_URI} =/${LAND}`)
+    for (const start of [
+      () => startNginx(outDir, snippets.nginx),
+      () => startApache(outDir, snippets.apache),
+    ]) {
+      const server = await start()
+      try {
+        for (const [url, status] of [
+          [LAND, 410],
+          [LAND.slice(0, -1), 410],
+          [`${LAND}index.html`, 410],
+          [JOBS, 410],
+          [LIVE, 200],
+          [`${LIVE}index.html`, 200],
+          ['', 200],
+          ['tidak-ada/', 404],
+        ] as const) {
+          const response = await fetch(new URL(url, server.url), { redirect: 'manual' })
+          expect(response.status, `${server.url} ${url}`).toBe(status)
+          const body = await response.text()
+          if (status === 410) {
+            expect(body, url).toBe(await page(url === JOBS ? JOBS : LAND))
+            expect(response.headers.get('x-robots-tag'), url).toBe('noindex')
+          }
         }
+      } finally {
+        await server.close()
       }
-    } finally {
-      await nginx.close()
     }
   })
 

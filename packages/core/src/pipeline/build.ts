@@ -8,6 +8,7 @@ import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { outputFileUrl } from '../routes/absolute-url.js'
+import { generateApacheGoneFile } from '../routes/apache-gone.js'
 import { generateNginxGoneFile } from '../routes/nginx-gone.js'
 import type { Redirect } from '../routes/permalink-history.js'
 import type { SearchStats } from '../search/index-search.js'
@@ -16,10 +17,10 @@ import { compareText } from '../util/compare-text.js'
 import { createSiteWriter } from '../write/write-output.js'
 import {
   changedFileOf,
-  nginxGoneFileOf,
+  goneSnippetFilesOf,
   scheduleFileOf,
   writeChangedUrls,
-  writeNginxGone,
+  writeGoneSnippets,
   writePermalinkHistory,
   writeSchedule,
 } from '../write/write-site-files.js'
@@ -98,6 +99,11 @@ export interface BuildReport {
    * when nothing is removed), for the `server` block that serves the output folder.
    */
   nginxGoneFile: string
+  /**
+   * `.warta/apache-gone.conf` beside it, the same rules for Apache: copy it into the output
+   * folder as `.htaccess` (or add it to yours), or into the `<Directory>` block that serves it.
+   */
+  apacheGoneFile: string
   /** One line for people, e.g. `Built 14 pages from 1 article in 92 ms`. */
   summary: string
 }
@@ -198,7 +204,12 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     removed: toUrls(changes.removed),
   }
   await writeChangedUrls(resolved.root, changed)
-  await writeNginxGone(resolved.root, generateNginxGoneFile(result.goneRules ?? []))
+  const gone = result.goneRules ?? []
+  const snippets = goneSnippetFilesOf(resolved.root)
+  await writeGoneSnippets(resolved.root, {
+    nginx: generateNginxGoneFile(gone),
+    apache: generateApacheGoneFile(gone),
+  })
   const durationMs = Math.round(performance.now() - started)
   return {
     outDir: resolved.outDir,
@@ -215,7 +226,8 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
     search: result.search,
     changed,
     changedFile: changedFileOf(resolved.root),
-    nginxGoneFile: nginxGoneFileOf(resolved.root),
+    nginxGoneFile: snippets.nginx,
+    apacheGoneFile: snippets.apache,
     summary: `Built ${plural(result.pages, 'page')} from ${plural(result.articles, 'article')} in ${durationMs} ms → ${displayPath(resolved.outDir)}`,
   }
 }

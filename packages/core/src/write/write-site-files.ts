@@ -33,12 +33,23 @@ export async function writeChangedUrls(root: string, changed: unknown): Promise<
   await writeFileAtomically(changedFileOf(root), `${JSON.stringify(changed, null, 2)}\n`)
 }
 
-/** Where a build writes its nginx snippet for removed articles' URLs (see `generateNginxGoneFile`): never published. */
-export const nginxGoneFileOf = (root: string): string => path.join(root, '.warta', 'nginx-gone.conf')
+/**
+ * Where a build writes its snippets for removed articles' URLs, for nginx (see
+ * `generateNginxGoneFile`) and Apache (see `generateApacheGoneFile`): never published.
+ */
+export const goneSnippetFilesOf = (root: string): { nginx: string; apache: string } => ({
+  nginx: path.join(root, '.warta', 'nginx-gone.conf'),
+  apache: path.join(root, '.warta', 'apache-gone.conf'),
+})
 
-/** Saves the nginx snippet (see `nginxGoneFileOf`). */
-export async function writeNginxGone(root: string, contents: string): Promise<void> {
-  await writeFileAtomically(nginxGoneFileOf(root), contents)
+/** Saves the snippets (see `goneSnippetFilesOf`). */
+export async function writeGoneSnippets(
+  root: string,
+  snippets: { nginx: string; apache: string },
+): Promise<void> {
+  const files = goneSnippetFilesOf(root)
+  await writeFileAtomically(files.nginx, snippets.nginx)
+  await writeFileAtomically(files.apache, snippets.apache)
 }
 
 /** The file a shard build writes into its output folder, for `warta merge`. */
