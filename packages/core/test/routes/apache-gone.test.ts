@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { generateApacheGoneFile } from './apache-gone.js'
+import { generateApacheGoneFile } from '../../src/routes/apache-gone.js'
 
 describe('generateApacheGoneFile', () => {
   test('each removed URL, with and without its slash and as index.html, answers 410 with its stub', () => {
