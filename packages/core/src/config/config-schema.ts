@@ -3,6 +3,7 @@ import type { ImageOptions } from './image-options.js'
 import type { FrontPagePlan, Theme, ThemeImages } from './theme.js'
 import type {
   ContentOptions,
+  EditionOptions,
   FeedOptions,
   MarkdownOptions,
   PermalinkOptions,
@@ -157,6 +158,24 @@ const images = z.strictObject({
   articleCards: flag.optional(),
 })
 
+const edition = z.strictObject({
+  lang: text.optional(),
+  label: text,
+  title: text.optional(),
+  description: z.string().optional(),
+  nav: z.array(text).optional(),
+  footerLinks: z.array(navLink).optional(),
+  strings: z.record(z.string(), z.string()).optional(),
+})
+
+// An edition's key is the folder of its URLs (`/en/`) and of its sources (`content/en/`).
+const editionKey = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
+  error: 'must be a URL-safe word in lower case, such as "en" or "en-gb"',
+})
+const languages = z
+  .record(editionKey, edition)
+  .refine((value) => Object.keys(value).length > 0, { error: 'must name at least one edition' })
+
 /** The config as `defineConfig` takes it. */
 export const configSchema = z.strictObject(
   {
@@ -175,6 +194,7 @@ export const configSchema = z.strictObject(
     search: flag.optional(),
     schema: fn.optional(),
     images: images.optional(),
+    languages: languages.optional(),
   },
   { error: 'The config must be an object; export it with `export default defineConfig({...})`.' },
 )
@@ -200,5 +220,6 @@ const sameKeys: true[] = [
   true satisfies SameKeys<typeof frontPage, FrontPagePlan>,
   true satisfies SameKeys<typeof images, ImageOptions>,
   true satisfies SameKeys<typeof themeImages, ThemeImages>,
+  true satisfies SameKeys<typeof edition, EditionOptions>,
 ]
 void sameKeys

@@ -3,6 +3,12 @@ import type { PluggableList } from 'unified'
 import { WartaConfigError } from '../errors/build-error.js'
 import { DEFAULT_EMBEDS } from '../markdown/embed-allowlist.js'
 import { checkConfig, locatedError } from './check-config.js'
+import {
+  type ResolvedEdition,
+  type ResolvedPermalinks,
+  resolveEditions,
+  resolvePermalinks,
+} from './editions.js'
 import { type ResolvedImages, resolveImages } from './image-options.js'
 import { resolveStrings, type Strings, type Theme } from './theme.js'
 import type { NavLink, PageNumbering, SchemaExtension, WartaConfig } from './types.js'
@@ -50,7 +56,12 @@ export interface ResolvedConfig {
     remarkPlugins: PluggableList
     rehypePlugins: PluggableList
   }
-  permalinks: { article: string; category: string; tag: string; author: string }
+  permalinks: ResolvedPermalinks
+  /**
+   * The site's editions, the default first (see `WartaConfig.languages`); absent for a site in
+   * one language, whose pages are as `site` says.
+   */
+  editions?: ResolvedEdition[]
   pageSize: number
   pageNumbering: PageNumbering
   relatedCount: number
@@ -158,7 +169,6 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
   const basePath = resolveBasePath(config.site.basePath)
   const lang = config.site.lang ?? 'en'
   const strings = resolveStrings(config.theme, lang, config.site.strings)
-  const route = (key: string, fallback: string) => `/${strings[`route.${key}`] ?? fallback}/:slug/`
   const publisherName = config.site.publisher?.name ?? config.site.title
   const contentDir = resolveInside(root, config.content?.dir ?? 'content', 'content.dir')
   const outDir = resolveInside(root, overrides.outDir ?? config.outDir ?? 'dist', 'outDir')
@@ -178,6 +188,28 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       },
     )
   }
+  const site: ResolvedSite = {
+    title: config.site.title,
+    url: resolveSiteUrl(config.site.url, basePath),
+    description: config.site.description ?? '',
+    lang,
+    timezone: resolveTimezone(config.site.timezone),
+    basePath,
+    publisher: { name: publisherName, logo: config.site.publisher?.logo },
+    logo: config.site.logo,
+    image: config.site.image,
+    nav: config.site.nav,
+    footerLinks: config.site.footerLinks ?? [],
+    colors: config.site.colors ?? {},
+    copyright: config.site.copyright ?? publisherName,
+  }
+  const editions =
+    config.languages &&
+    resolveEditions(config.languages, site, {
+      theme: config.theme,
+      siteStrings: config.site.strings,
+      permalinks: config.permalinks,
+    })
   return {
     root,
     contentDir,
@@ -185,21 +217,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
     layoutsDir: path.join(root, 'layouts'),
     partialsDir: path.join(root, 'partials'),
     publicDir: path.join(root, 'public'),
-    site: {
-      title: config.site.title,
-      url: resolveSiteUrl(config.site.url, basePath),
-      description: config.site.description ?? '',
-      lang,
-      timezone: resolveTimezone(config.site.timezone),
-      basePath,
-      publisher: { name: publisherName, logo: config.site.publisher?.logo },
-      logo: config.site.logo,
-      image: config.site.image,
-      nav: config.site.nav,
-      footerLinks: config.site.footerLinks ?? [],
-      colors: config.site.colors ?? {},
-      copyright: config.site.copyright ?? publisherName,
-    },
+    site,
     theme: config.theme,
     strings,
     contentIgnore: config.content?.ignore ?? [],
@@ -213,12 +231,8 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       remarkPlugins: config.markdown?.remarkPlugins ?? [],
       rehypePlugins: config.markdown?.rehypePlugins ?? [],
     },
-    permalinks: {
-      article: config.permalinks?.article ?? '/:year/:month/:day/:slug/',
-      category: config.permalinks?.category ?? route('category', 'category'),
-      tag: config.permalinks?.tag ?? route('tag', 'tag'),
-      author: config.permalinks?.author ?? route('author', 'author'),
-    },
+    permalinks: resolvePermalinks(config.permalinks, strings),
+    ...(editions ? { editions } : {}),
     pageSize: config.pageSize ?? 12,
     pageNumbering: config.pageNumbering ?? 'oldest-first',
     relatedCount: config.relatedCount ?? 4,

@@ -52,6 +52,30 @@ export interface SiteOptions {
   copyright?: string
 }
 
+/**
+ * One edition of a site in several languages (see `WartaConfig.languages`). Every field but
+ * `label` falls back to the site's (`site.*`).
+ */
+export interface EditionOptions {
+  /**
+   * BCP 47 tag of the edition's language, e.g. `en` or `en-GB`. Default: the edition's key
+   * (the first edition's: `site.lang`, which it must equal when set).
+   */
+  lang?: string
+  /** The edition's name in its own language, for the language switch, e.g. `English`. Required. */
+  label: string
+  /** The edition's name, shown in its masthead and titles. Default `site.title`. */
+  title?: string
+  /** The edition's description for its home page and feeds. Default `site.description`. */
+  description?: string
+  /** The edition's masthead sections, by category name. Default `site.nav`, else its six largest categories. */
+  nav?: string[]
+  /** The edition's footer links. Default `site.footerLinks`. */
+  footerLinks?: NavLink[]
+  /** Overrides of the theme's strings for the edition's language. Default `site.strings` for the first edition, none for the others. */
+  strings?: Record<string, string>
+}
+
 /** Where content is and which of it to use. */
 export interface ContentOptions {
   /** Folder of markdown articles, relative to `root`. Default `content`. */
@@ -192,4 +216,14 @@ export interface WartaConfig {
   schema?: SchemaExtension
   /** Responsive images, formats, share images and placeholders (see `ImageOptions`). */
   images?: ImageOptions
+  /**
+   * Editions in several languages, by key (a URL-safe word such as `en`): the first is the
+   * default edition, served at the base path, each other under `<basePath><key>/`, each with
+   * its own home page, listings, feeds and sitemaps in its language. An article belongs to the
+   * edition its front matter `lang` names (a key, or a tag whose language is an edition's),
+   * else to the one of its first folder (`content/en/…`), else to the first; `translationKey`
+   * links it to its translations (`hreflang` alternates, the language switch). Default: none,
+   * one site in `site.lang`.
+   */
+  languages?: Record<string, EditionOptions>
 }

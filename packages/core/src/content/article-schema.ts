@@ -98,8 +98,17 @@ export function createArticleSchema(timeZone: string) {
     source: z
       .union([text().transform((name) => ({ name })), z.object({ name: text(), url: url().optional() })])
       .optional(),
-    /** Language of this article when it differs from the site's. */
+    /**
+     * Language of this article when it differs from the site's. On a site with editions
+     * (`languages`), an edition's key or a tag of its language (`en`, `en-GB`) puts the
+     * article in that edition.
+     */
     lang: text().optional(),
+    /**
+     * Links an article and its translations in other editions (Hugo's name for the same
+     * thing): articles sharing it are each other's `hreflang` alternates. Unique within an edition.
+     */
+    translationKey: text().optional(),
     /** URL slug. Default: derived from the title. */
     slug: text().optional(),
     /** Leave out of production builds. */

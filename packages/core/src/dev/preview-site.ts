@@ -48,7 +48,7 @@ export function createPreviewSite(
     createSiteBuilder(r, {
       cache: createArticleCache(path.join(cacheDirOf(r.root), 'articles')),
       mode: 'preview',
-      structuredData: createStructuredData(r),
+      structuredData: (site) => createStructuredData({ site }),
       imageCacheDir: imageCacheDirOf(r.root),
       onImagesReady: () => onImagesReady(r.publicDir),
     })

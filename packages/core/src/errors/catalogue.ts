@@ -140,6 +140,16 @@ export const RULES = {
     hint: 'Give one of them a different `slug` in its front matter.',
     stage: 'routes',
   },
+  'edition-unknown': {
+    title: "An article's lang is the language of no edition",
+    hint: 'Set lang to an edition key (or a tag of its language), or add an edition for it to languages.',
+    stage: 'routes',
+  },
+  'translation-key-duplicate': {
+    title: 'Two articles of one edition share a translationKey',
+    hint: 'Give one of them another translationKey, or move the translation into its edition.',
+    stage: 'routes',
+  },
   'image-missing': {
     title: 'A picture’s file does not exist',
     hint: 'Put the file in public/ (for /images/x.jpg) or beside the article (for x.jpg), or correct the path.',

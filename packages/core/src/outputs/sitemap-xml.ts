@@ -28,18 +28,19 @@ async function render(stream: Transform, items: readonly unknown[], problems: Er
 
 const NO_EXTENSIONS = { news: false, xhtml: false, image: false, video: false }
 
-/** A `<urlset>` written by the library. Only the news namespace is declared, and only when asked. */
+/** A `<urlset>` written by the library. Only the news and xhtml namespaces are declared, and only when asked. */
 export function renderUrlset(
   origin: string,
   items: readonly SitemapItemLoose[],
   news = false,
+  xhtml = false,
 ): Promise<string> {
   const problems: Error[] = []
   const stream = new SitemapStream({
     hostname: origin,
     level: ErrorLevel.THROW,
     errorHandler: (error) => problems.push(error),
-    xmlns: { ...NO_EXTENSIONS, news },
+    xmlns: { ...NO_EXTENSIONS, news, xhtml },
   })
   return render(stream, items, problems)
 }

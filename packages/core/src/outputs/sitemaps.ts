@@ -11,6 +11,8 @@ export interface SitemapEntry {
   url: string
   /** ISO 8601 date-time of the last change. */
   lastmod?: string
+  /** The page's versions in other languages, itself included (`xhtml:link rel="alternate" hreflang`): absolute URLs. */
+  links?: { lang: string; url: string }[]
 }
 
 export interface GenerateSitemapsOptions {
@@ -35,6 +37,7 @@ interface Normalized {
   url: string
   lastmod?: string
   time?: number
+  links?: { lang: string; url: string }[]
 }
 
 function normalize(site: ResolvedSite, entries: SitemapEntry[]): Normalized[] {
@@ -55,7 +58,8 @@ function normalize(site: ResolvedSite, entries: SitemapEntry[]): Normalized[] {
     const seen = byUrl.get(url)
     // The same URL twice keeps the later lastmod.
     if (seen && (time === undefined || (seen.time !== undefined && seen.time >= time))) continue
-    byUrl.set(url, { url, time, lastmod: time === undefined ? undefined : new Date(time).toISOString() })
+    const lastmod = time === undefined ? undefined : new Date(time).toISOString()
+    byUrl.set(url, { url, time, lastmod, ...(entry.links?.length ? { links: entry.links } : {}) })
   }
   if (byUrl.size === 0) {
     // A <urlset> needs at least one <url> to be valid; the home page is always there.
@@ -65,8 +69,11 @@ function normalize(site: ResolvedSite, entries: SitemapEntry[]): Normalized[] {
   return [...byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
 }
 
-const item = (entry: Normalized) =>
-  entry.lastmod ? { url: entry.url, lastmod: entry.lastmod } : { url: entry.url }
+const item = (entry: Normalized) => ({
+  url: entry.url,
+  ...(entry.lastmod ? { lastmod: entry.lastmod } : {}),
+  ...(entry.links ? { links: entry.links } : {}),
+})
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
 
 /**
@@ -89,7 +96,9 @@ export async function generateSitemaps(options: GenerateSitemapsOptions): Promis
   const elements = await renderUrlElements(origin, items)
   const [firstItem] = items
   const firstElement = elements[0] ?? ''
-  const sample = firstItem ? await renderUrlset(origin, [firstItem]) : ''
+  // The xhtml namespace is declared only when a URL has translations: other sitemaps stay as they were.
+  const xhtml = entries.some((e) => e.links)
+  const sample = firstItem ? await renderUrlset(origin, [firstItem], false, xhtml) : ''
   const at = sample.indexOf(firstElement)
   if (elements.length !== items.length || at < 0)
     throw new Error('The sitemap library wrote <url> elements in an unexpected form.')

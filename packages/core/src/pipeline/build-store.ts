@@ -6,6 +6,7 @@ import type { SiteImages } from '../routes/site-images.js'
 import type { SearchMemo } from '../search/index-search.js'
 import type { SiteModelMemo } from '../site/create-site.js'
 import type { BuiltFile } from './built-files.js'
+import type { EditionMemo } from './editions.js'
 import type { SiteBuildResult } from './run-types.js'
 import type { SiteInputs } from './site-inputs.js'
 import type { OutputMemo } from './site-outputs.js'
@@ -48,6 +49,8 @@ export interface BuildStore {
   authorsKey?: string
   /** Generated feeds and sitemaps, by the fingerprint of their inputs. */
   generated: OutputMemo
+  /** Each edition's memos but the default's, by edition key (a site with `languages`). */
+  editions: Map<string, EditionMemo>
   /** The search index of the last run, still open in Pagefind's service (see `SearchMemo`). */
   search: SearchMemo
   /** Authors, templates, assets and public files as the last run loaded them. */
@@ -66,6 +69,7 @@ export function createBuildStore(sources: SourceStore): BuildStore {
     siteModel: { articles: new WeakMap() },
     cards: new Map(),
     generated: new Map(),
+    editions: new Map(),
     search: {},
     images: createImageStore(),
   }
@@ -77,6 +81,7 @@ export function useAuthors(store: BuildStore, authorsKey: string): void {
   store.authorsKey = authorsKey
   store.siteModel = { articles: new WeakMap() }
   store.cards.clear()
+  store.editions.clear()
 }
 
 /** Records the files of a run as the last ones made; returns the paths whose fingerprint changed. */

@@ -149,7 +149,7 @@ export async function build(config: WartaConfig, options: BuildOptions = {}): Pr
   const builder = createSiteBuilder(resolved, {
     cache: options.articleCache ?? spool ?? createArticleCache(path.join(cacheDir, 'articles')),
     sourceIndexFile: useCache && !options.articleCache ? path.join(cacheDir, 'sources.ndjson') : undefined,
-    structuredData: createStructuredData(resolved),
+    structuredData: (site) => createStructuredData({ site }),
     imageCacheDir: options.imageCache ?? (useCache ? imageCacheDirOf(resolved.root) : undefined),
   })
   const writer = await createSiteWriter(resolved.outDir, { root: resolved.root, spare: useCache })

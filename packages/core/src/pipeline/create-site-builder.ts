@@ -6,23 +6,19 @@ import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import { runImageStage } from '../images/run-image-stage.js'
 import { checkQuality } from '../quality/index.js'
 import { checkEjectedPartials } from '../render/ejected-partials.js'
-import { createPages } from '../routes/pages/create-pages.js'
 import type { StructuredData } from '../routes/pages/page.js'
-import { createTermPaths } from '../routes/pages/page-kit.js'
 import { parsePermalinkHistory, updatePermalinkHistory } from '../routes/permalink-history.js'
-import { PathRegistry, type RoutedArticle, routeSite } from '../routes/route-site.js'
+import { PathRegistry, type RoutedArticle } from '../routes/route-site.js'
 import type { SiteImages } from '../routes/site-images.js'
 import { indexSearch } from '../search/index-search.js'
-import { checkAuthorRefs } from '../site/check-author-refs.js'
-import { checkStatusNotes } from '../site/check-status.js'
-import { createSiteModel } from '../site/create-site.js'
 import { computeSchedule } from '../site/schedule.js'
-import type { SiteModel } from '../site/types.js'
 import { append } from '../util/append.js'
 import { hashHex, hashText } from '../util/hash.js'
 import { toZonedIso } from '../util/news-date.js'
-import { type BuildStore, createBuildStore, recordOutputs, useAuthors } from './build-store.js'
+import { type BuildStore, createBuildStore, recordOutputs } from './build-store.js'
 import { type BuiltFile, collectBuiltFiles } from './built-files.js'
+import { outputsOfEditions, pagesOfEditions } from './edition-pages.js'
+import { editionLangOf, mergeEditions, modelEditions } from './editions.js'
 import { imageStageOptions } from './image-inputs.js'
 import { planBodyEdits, rerenderBodies } from './preview-edit.js'
 import { indexAfterPages, lastIndexFiles } from './preview-search.js'
@@ -31,8 +27,7 @@ import { renderPages } from './render-pages.js'
 import { planRender } from './render-plan.js'
 import type { SiteBuilder, SiteBuilderOptions, SiteBuildResult, SiteBuildRun } from './run-types.js'
 import { addImageFiles, addOtherFiles, addStaticFiles } from './site-files.js'
-import { loadSiteInputs, type SiteInputs } from './site-inputs.js'
-import { generateSiteOutputs } from './site-outputs.js'
+import { loadSiteInputs } from './site-inputs.js'
 import {
   contentPrefixOf,
   createFrontMatterCheck,
@@ -40,7 +35,7 @@ import {
   skippedFiles,
   toRootRelative,
 } from './source-options.js'
-import { createSourceStore, type SourceUpdate } from './source-store.js'
+import { createSourceStore } from './source-store.js'
 import { createWorkerPool, type WorkerPool } from './worker-pool.js'
 
 /** Which shard a source belongs to: a hash of its path, so shares never depend on file order. */
@@ -117,14 +112,18 @@ function pipelineContext(config: ResolvedConfig, options: SiteBuilderOptions, st
     strings: config.strings,
     pageSize: config.pageSize,
     pageNumbering: config.pageNumbering,
-    structuredData: options.structuredData ?? NO_STRUCTURED_DATA,
-    cardMemo: store.cards,
-    searchPath: config.search.enabled ? config.search.path : undefined,
+    structuredData: options.structuredData ?? (() => NO_STRUCTURED_DATA),
+    search: config.search.enabled,
   }
   // Kept open between runs, unless a one-shot build streams its files (the preview streams its first).
-  const searchIndex = (articles: readonly RoutedArticle[], run: SiteBuildRun) =>
+  const searchIndex = (
+    articles: readonly RoutedArticle[],
+    run: SiteBuildRun,
+    langOf?: (article: RoutedArticle) => string,
+  ) =>
     indexSearch(articles, {
       lang: config.site.lang,
+      ...(langOf ? { langOf } : {}),
       bodyOf,
       memo: store.search,
       keep: !run.emit || preview,
@@ -159,7 +158,11 @@ async function runPipeline(
   store.inputs = inputs
   const last = store.lastRun
   const edits = last && planBodyEdits(store, last, sources, inputs, { now, day: dayOf(now) }, run.changes)
-  const reindex = config.search.enabled ? (a: readonly RoutedArticle[]) => searchIndex(a, run) : undefined
+  // A site with editions indexes each article in its edition's language.
+  let langOf: ((article: RoutedArticle) => string) | undefined
+  const reindex = config.search.enabled
+    ? (a: readonly RoutedArticle[]) => searchIndex(a, run, langOf)
+    : undefined
   if (last && edits) {
     const before = lastIndexFiles(store)
     const edited = await rerenderBodies(store, last, edits, diagnostics, { ...editOptions, now })
@@ -170,14 +173,16 @@ async function runPipeline(
   store.lastRun = undefined
   const sourceDiagnostics = diagnostics.length
 
-  const model = modelSite(config, store, sources, inputs, now, diagnostics)
-  await store.sources.saveIndex(sources)
   const registry = new PathRegistry()
-  const routed = routeSite(model, config.permalinks, registry)
+  const modelled = modelEditions(config, store, { sources, inputs, now, registry }, diagnostics)
+  const { model, routed } = mergeEditions(modelled)
+  if (config.editions) langOf = editionLangOf(modelled)
+  await store.sources.saveIndex(sources)
   const pictures = await runImageStage(routed, store.images, imageStageOptions(config, options, run))
   append(diagnostics, pictures.diagnostics)
   const { images } = pictures
-  const pages = createPages(routed, registry, { ...pageOptions, now, images })
+  const editions = pagesOfEditions(modelled, store, config, { ...pageOptions, now, images }, diagnostics)
+  const pages = editions.flatMap((e) => e.pages)
   append(diagnostics, registry.diagnostics)
   const routeProblems = registry.diagnostics.length
   const moved = updatePermalinkHistory(parsePermalinkHistory(inputs.permalinkHistory), [
@@ -198,27 +203,21 @@ async function runPipeline(
 
   const files = collectBuiltFiles(run.emit)
   const assetKey = hashText(inputs.assets.map((a) => a.outputPath).join(','))
-  const plan = planRender(pages, {
-    templateKey: inputs.renderer.templateKey,
-    assetKey,
-    previousKeys: store.outputKeys,
-    isCurrent: run.isCurrent,
-  })
-  const renderOptions = {
-    renderer: inputs.renderer,
-    setup: inputs.renderSetup,
-    themeName: config.theme.name,
-    workers,
-    warmUp: preview,
+  const planOptions = { assetKey, previousKeys: store.outputKeys, isCurrent: run.isCurrent }
+  for (const { edition, pages } of editions) {
+    // Each edition's pages with its own renderer: its strings, its dates, its URLs.
+    const own = inputs.editionRenderers?.get(edition.key)
+    const renderer = own?.renderer ?? inputs.renderer
+    const plan = planRender(pages, { ...planOptions, templateKey: renderer.templateKey })
+    const setup = own ? own.setup : inputs.renderSetup
+    const renderOptions = { renderer, setup, themeName: config.theme.name, workers, warmUp: preview }
+    append(diagnostics, await renderPages(plan, files, renderOptions))
   }
-  append(diagnostics, await renderPages(plan, files, renderOptions))
-  const generated = await generateSiteOutputs(routed, {
+  const generated = await outputsOfEditions(editions, {
     ...outputOptions,
-    pages,
-    termPaths: createTermPaths(routed),
     now,
     // A streaming build runs once: what it generated need not stay in memory for a next run.
-    memo: run.emit && !preview ? new Map() : store.generated,
+    keep: !(run.emit && !preview),
     reuse: run.reuseGenerated,
     images,
   })
@@ -241,7 +240,8 @@ async function runPipeline(
   append(diagnostics, await checkEjectedPartials({ root: config.root, theme: config.theme }))
   result.files = files.list
   result.changed = recordOutputs(store, files.list, true)
-  if (preview)
+  // A site with editions rebuilds in full on every edit: a body's edit path knows one edition.
+  if (preview && !config.editions)
     store.lastRun = {
       routed,
       articles: new Map(routed.articles.map((a) => [a.sourcePath, a])),
@@ -257,32 +257,6 @@ async function runPipeline(
     }
   if (preview && reindex) result.searchIndex = indexAfterPages(store, index, () => reindex(routed.articles))
   return result
-}
-
-/** The site model, with the author entities' problems and the bylines that name no entity. */
-function modelSite(
-  config: ResolvedConfig,
-  store: BuildStore,
-  sources: SourceUpdate,
-  inputs: SiteInputs,
-  now: number,
-  diagnostics: Diagnostic[],
-): SiteModel {
-  const records = sources.entries.flatMap((e) => (e.record ? [e.record] : []))
-  useAuthors(store, JSON.stringify([...inputs.authors]))
-  append(diagnostics, inputs.diagnostics, checkAuthorRefs(records, inputs.authors), checkStatusNotes(records))
-  return createSiteModel(records, {
-    authors: inputs.authors,
-    memo: store.siteModel,
-    slug: store.sources.slugger.slug,
-    lang: config.site.lang,
-    contentPrefix: contentPrefixOf(config),
-    drafts: config.drafts,
-    future: config.future,
-    expire: config.expire,
-    now,
-    relatedCount: config.relatedCount,
-  })
 }
 
 const qualityOptions = (config: ResolvedConfig, files: readonly BuiltFile[], images: SiteImages) => ({

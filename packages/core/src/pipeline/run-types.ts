@@ -1,5 +1,5 @@
 import type { ArticleCache, CachedArticle } from '../cache/article-cache.js'
-import type { ResolvedConfig } from '../config/resolve-config.js'
+import type { ResolvedConfig, ResolvedSite } from '../config/resolve-config.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { StructuredData } from '../routes/pages/page.js'
 import type { HostRule, PermalinkHistory, Redirect } from '../routes/permalink-history.js'
@@ -95,7 +95,8 @@ export interface SiteBuilderOptions {
   mode?: 'build' | 'preview'
   /** The file of the source index, where a warm build finds which sources are unchanged without reading them (see `SourceIndex`). */
   sourceIndexFile?: string
-  structuredData?: StructuredData
+  /** The JSON-LD of a site's pages (of each edition's, with its site). Default: none. */
+  structuredData?: (site: ResolvedSite) => StructuredData
   /** The image cache's folder (`<cache>/images`). Default: a temporary folder, removed by `dispose()`. */
   imageCacheDir?: string
   /**

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
+import type { ResolvedEdition } from '../config/editions.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type AuthorEntity, readAuthors } from '../content/read-authors.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
@@ -21,6 +22,8 @@ export interface SiteInputs {
   renderer: Renderer
   /** What worker threads need to make the same renderer; absent when they cannot (a theme from code, no config file). */
   renderSetup?: RenderSetup
+  /** A site with editions: each edition's renderer (its strings, dates and URLs), by edition key. */
+  editionRenderers?: Map<string, { renderer: Renderer; setup?: RenderSetup }>
   assets: ThemeAsset[]
   publicFiles: { path: string; from: string; key: string }[]
   /** The permalink history file's text, if there is one. */
@@ -49,6 +52,7 @@ function renderSetupOf(
   layouts: Map<string, TemplateFile>,
   partials: Map<string, TemplateFile>,
   assets: Map<string, string>,
+  edition?: ResolvedEdition,
 ): RenderSetup | undefined {
   const theme = config.theme.module
     ? { module: config.theme.module }
@@ -60,10 +64,11 @@ function renderSetupOf(
     theme,
     layouts: [...layouts.values()],
     partials: [...partials.values()],
-    site: config.site,
-    strings: config.strings,
+    site: edition?.site ?? config.site,
+    strings: edition?.strings ?? config.strings,
     assets: [...assets],
     root: config.root,
+    ...(edition ? { assetBasePath: config.site.basePath } : {}),
   }
   return { key: hashText(JSON.stringify(setup)), ...setup }
 }
@@ -85,6 +90,29 @@ async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
     root: config.root,
     helperContext: createHelperContext(config.site, config.strings, assetUrls),
   })
+  const editionRenderers = config.editions
+    ? new Map(
+        config.editions.map((edition) => {
+          const helperContext = createHelperContext(
+            edition.site,
+            edition.strings,
+            assetUrls,
+            config.site.basePath,
+          )
+          const made = createRenderer({
+            theme: config.theme,
+            layouts,
+            partials,
+            root: config.root,
+            helperContext,
+          })
+          return [
+            edition.key,
+            { renderer: made, setup: renderSetupOf(config, layouts, partials, assetUrls, edition) },
+          ]
+        }),
+      )
+    : undefined
   const publicFiles = publicEntries
     .sort((a, b) => compareText(a.path, b.path))
     .map((entry) => ({
@@ -97,6 +125,7 @@ async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
     diagnostics: [...authorData.diagnostics, ...renderer.diagnostics],
     renderer,
     renderSetup: renderSetupOf(config, layouts, partials, assetUrls),
+    ...(editionRenderers ? { editionRenderers } : {}),
     assets,
     publicFiles,
     permalinkHistory,

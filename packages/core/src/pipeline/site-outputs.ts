@@ -29,16 +29,22 @@ export type OutputMemo = Map<string, GeneratedFile[]>
 export type ReuseGenerated = (group: string) => { path: string; key: string }[] | undefined
 
 async function memoized(
-  options: Pick<SiteOutputsOptions, 'memo' | 'reuse'>,
+  options: Pick<SiteOutputsOptions, 'memo' | 'reuse' | 'prefix'>,
   used: OutputMemo,
   inputs: string,
   make: () => Promise<{ path: string; contents: string }[]>,
 ): Promise<GeneratedFile[]> {
+  const prefix = options.prefix ?? ''
+  // Two editions' files from the same inputs (two empty feeds) are still two groups of files.
+  if (prefix) inputs = `${prefix}|${inputs}`
   const group = hashText(inputs)
   const files =
     options.memo.get(inputs) ??
     options.reuse?.(group)?.map((f) => ({ ...f, group })) ??
-    (await make()).map((f) => ({ ...f, key: hashText(`${inputs}|${f.path}`), group }))
+    (await make()).map((f) => {
+      const path = prefix + f.path
+      return { ...f, path, key: hashText(`${inputs}|${path}`), group }
+    })
   used.set(inputs, files)
   return files
 }
@@ -58,6 +64,14 @@ export interface SiteOutputsOptions {
   bodyOf: (article: RoutedArticle) => Promise<string>
   /** The pictures as the image stage made them. */
   images: SiteImages
+  /** The folder the files go in, in the output folder: an edition's (`en/`). Default: the root. */
+  prefix?: string
+  /** Write robots.txt (the default edition's, for a site with editions). Default `true`. */
+  robots?: boolean
+  /** Absolute URLs of the other editions' sitemaps, for robots.txt to list after the site's. Default: none. */
+  otherSitemaps?: readonly string[]
+  /** A page's versions in other editions, by site path, for the sitemap's `xhtml:link` alternates. Default: none. */
+  alternatesOf?: (sitePath: string) => { lang: string; url: string }[]
   /**
    * Only the feeds that list one of these articles (by id), for edits that change nothing
    * but articles' bodies; without it, every feed, the sitemaps and robots.txt.
@@ -134,7 +148,11 @@ export async function generateSiteOutputs(
     const newest = site.articles[0]?.modified.iso
     const entries: SitemapEntry[] = options.pages
       .filter((page) => page.layout !== '404')
-      .map((page) => ({ url: urlFor(page.path), lastmod: lastmodOf.get(page.outputPath) ?? newest }))
+      .map((page) => {
+        const links = options.alternatesOf?.(page.path)
+        const lastmod = lastmodOf.get(page.outputPath) ?? newest
+        return { url: urlFor(page.path), lastmod, ...(links?.length ? { links } : {}) }
+      })
     const sitemapKey = `sitemap|${hashText(JSON.stringify(entries))}`
     files.push(
       ...(await memoized(options, used, sitemapKey, () =>
@@ -156,11 +174,14 @@ export async function generateSiteOutputs(
         },
       ])),
     )
-    const robots = generateRobots(siteOptions, [
-      absoluteUrl(siteOptions, 'sitemap.xml'),
-      absoluteUrl(siteOptions, 'news-sitemap.xml'),
-    ])
-    files.push({ path: 'robots.txt', contents: robots, key: hashText(robots), group: 'robots' })
+    if (options.robots !== false) {
+      const robots = generateRobots(siteOptions, [
+        absoluteUrl(siteOptions, 'sitemap.xml'),
+        absoluteUrl(siteOptions, 'news-sitemap.xml'),
+        ...(options.otherSitemaps ?? []),
+      ])
+      files.push({ path: 'robots.txt', contents: robots, key: hashText(robots), group: 'robots' })
+    }
   }
   memo.clear()
   for (const [key, value] of used) memo.set(key, value)

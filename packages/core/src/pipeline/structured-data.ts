@@ -16,7 +16,7 @@ const logoOf = (extras: StructuredDataExtras | undefined) =>
   extras?.logo && { src: extras.logo.url, width: extras.logo.width, height: extras.logo.height }
 
 /** The JSON-LD each kind of page carries: NewsArticle (or LiveBlogPosting) and breadcrumbs; breadcrumbs; ProfilePage and breadcrumbs on author pages; WebSite and Organization. */
-export function createStructuredData(config: ResolvedConfig): StructuredData {
+export function createStructuredData(config: Pick<ResolvedConfig, 'site'>): StructuredData {
   const site = config.site
   return {
     article: (article, crumbs, extras) => {

@@ -18,16 +18,24 @@ export interface RenderSetup {
   strings: Strings
   /** Theme asset names and their paths in the output folder. */
   assets: [string, string][]
+  /** Where the assets are served: the site's base path when `site` is an edition's (`/en/`). Default `site.basePath`. */
+  assetBasePath?: string
   root: string
 }
 
-/** What a theme's helpers are built from: URLs under the base path and hashed asset names. */
+/**
+ * What a theme's helpers are built from: URLs under the base path and hashed asset names. An
+ * edition's pages link its own pages under its base path, and the assets all editions share
+ * under `assetBasePath`, the site's.
+ */
 export function createHelperContext(
   site: ResolvedSite,
   strings: Strings,
   assets: ReadonlyMap<string, string>,
+  assetBasePath = site.basePath,
 ): HelperContext {
   const urlFor = createUrlFor(site.basePath)
+  const assetUrl = createUrlFor(assetBasePath)
   return {
     site,
     strings,
@@ -35,7 +43,7 @@ export function createHelperContext(
     asset: (name) => {
       const output = assets.get(name)
       if (!output) throw new Error(`The theme has no asset "${name}" in its assets/ folder.`)
-      return urlFor(`/${output}`)
+      return assetUrl(`/${output}`)
     },
   }
 }

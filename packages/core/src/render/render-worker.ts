@@ -33,7 +33,7 @@ async function rendererOf(setup: RenderSetup): Promise<Renderer> {
     layouts: new Map(setup.layouts.map((t) => [t.name, t])),
     partials: new Map(setup.partials.map((t) => [t.name, t])),
     root: setup.root,
-    helperContext: createHelperContext(setup.site, setup.strings, new Map(setup.assets)),
+    helperContext: createHelperContext(setup.site, setup.strings, new Map(setup.assets), setup.assetBasePath),
   })
 }
 

@@ -33,8 +33,29 @@ export interface ListingPatterns {
 
 /** Claims output paths and reports collisions, naming every source that wants the same path. */
 export class PathRegistry {
-  readonly #owners = new Map<string, { outputPath: string; owner: string; place?: Diagnostic['place'] }>()
-  readonly diagnostics: Diagnostic[] = []
+  readonly #owners: Map<string, { outputPath: string; owner: string; place?: Diagnostic['place'] }>
+  readonly diagnostics: Diagnostic[]
+  readonly #prefix: string
+
+  /** A registry of its own; `within` gives views of it that claim below a folder. */
+  constructor(shared?: { owners: PathRegistry['owners']; diagnostics: Diagnostic[] }, prefix = '') {
+    this.#owners = shared?.owners ?? new Map()
+    this.diagnostics = shared?.diagnostics ?? []
+    this.#prefix = prefix
+  }
+
+  /** The paths claimed so far (shared with `within`'s views). */
+  get owners(): Map<string, { outputPath: string; owner: string; place?: Diagnostic['place'] }> {
+    return this.#owners
+  }
+
+  /**
+   * The same registry claiming site paths below `prefix` (an edition's `en/`): `/x/` claims
+   * `/en/x/`, so that an edition's pages collide with the other editions' as with their own.
+   */
+  within(prefix: string): PathRegistry {
+    return new PathRegistry({ owners: this.#owners, diagnostics: this.diagnostics }, prefix)
+  }
 
   /**
    * Claims `sitePath` for `owner` (a source path, or a description of a generated page).
@@ -47,6 +68,7 @@ export class PathRegistry {
     place?: Diagnostic['place'],
     options: { quiet?: boolean } = {},
   ): string | undefined {
+    if (this.#prefix) sitePath = `/${this.#prefix}${sitePath.replace(/^\/+/, '')}`
     const result = toOutputPath(sitePath)
     if ('error' in result) {
       this.diagnostics.push({

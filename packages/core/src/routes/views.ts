@@ -209,6 +209,26 @@ export interface PageMeta {
   jsonLd: string[]
 }
 
+/** Another edition's version of a page, for a language switch. */
+export interface LanguageLink {
+  /** The edition's language tag, for `hreflang` and `lang`. */
+  lang: string
+  /** The edition's name in its language (`languages.<key>.label`). */
+  label: string
+  /** Site path including the base path: this page's translation, else the edition's home page. */
+  url: string
+  /** Whether `url` is this page's translation (else the edition's home page). */
+  translated: boolean
+}
+
+/** How a page of a site with editions links to the other editions. */
+export interface EditionLinks {
+  /** `hreflang` alternates: every version of the page including itself, then `x-default`; empty when it has none. */
+  alternates: PageMeta['alternates']
+  /** The other editions, in config order. */
+  languages: LanguageLink[]
+}
+
 /** A step in the breadcrumb trail. */
 export interface Crumb {
   name: string
@@ -244,6 +264,11 @@ export interface PageContext {
     url: string
     meta: PageMeta
     breadcrumbs: Crumb[]
+    /**
+     * On a site with editions (`languages`): the other editions, each with this page's
+     * version there, else its home page, for a language switch. Absent otherwise.
+     */
+    languages?: LanguageLink[]
   }
   /** Theme options from the theme's constructor. */
   theme: Record<string, unknown>

@@ -33,6 +33,11 @@ export interface SearchMemo {
 export interface SearchIndexOptions {
   /** The site's language tag (`site.lang`): its primary language picks Pagefind's stemming. */
   lang: string
+  /**
+   * Each article's language tag, for a site with editions: Pagefind then splits its index by
+   * language, and a search page finds the articles of its `<html lang>`. Default: `lang` for all.
+   */
+  langOf?: (article: RoutedArticle) => string
   bodyOf: (article: RoutedArticle) => Promise<string>
   memo: SearchMemo
   /** Keep the index open for the builder's next run (the preview). Default `false`: it is closed. */
@@ -100,8 +105,10 @@ export async function indexSearch(
   options: SearchIndexOptions,
 ): Promise<SearchIndexResult> {
   const started = performance.now()
+  const { langOf } = options
   const documents = createSearchDocuments(articles, {
     language: searchLanguageOf(options.lang),
+    ...(langOf ? { languageOf: (article: RoutedArticle) => searchLanguageOf(langOf(article)) } : {}),
     bodyOf: options.bodyOf,
   })
   const { files, diagnostics, indexed } = await makeIndex(documents, articles, options)
@@ -171,7 +178,8 @@ async function runPagefind(
   if (!index) {
     await forget(memo)
     const pagefind = await import('pagefind')
-    const created = await pagefind.createIndex({ forceLanguage: language })
+    // Several languages: each document's `<html lang>` says which part of the index it is in.
+    const created = await pagefind.createIndex(options.langOf ? {} : { forceLanguage: language })
     if (!created.index) return { files: [], diagnostics: created.errors.map((e) => failure(e)), indexed: 0 }
     index = created.index
   }

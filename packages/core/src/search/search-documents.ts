@@ -16,6 +16,8 @@ export interface SearchDocument {
 export interface SearchDocumentOptions {
   /** The index's language (ISO 639-1), written on each document. */
   language: string
+  /** An article's own language (ISO 639-1), for an index in several (a site with editions). Default: `language`. */
+  languageOf?: (article: RoutedArticle) => string
   /** The sanitized body of an article, as its page shows it. */
   bodyOf: (article: RoutedArticle) => Promise<string>
 }
@@ -36,6 +38,7 @@ export function createSearchDocuments(
   options: SearchDocumentOptions,
 ): SearchDocument[] {
   return articles.map((article) => {
+    const language = options.languageOf?.(article) ?? options.language
     const filters = [
       ...(article.category ? [['section', article.category.name]] : []),
       ...article.tags.map((t) => ['tag', t.name]),
@@ -54,9 +57,9 @@ export function createSearchDocuments(
     const summary = article.summary ? `<p>${escapeHtml(article.summary)}</p>` : ''
     return {
       url: article.path,
-      key: hashText(`${article.sourceHash}|${options.language}|${head}|${headline}|${summary}`),
+      key: hashText(`${article.sourceHash}|${language}|${head}|${headline}|${summary}`),
       html: async () =>
-        `<!doctype html><html lang="${options.language}"><head><meta charset="utf-8">${head}</head>` +
+        `<!doctype html><html lang="${language}"><head><meta charset="utf-8">${head}</head>` +
         `<body><article data-pagefind-body>${headline}${summary}${await options.bodyOf(article)}</article></body></html>`,
     }
   })

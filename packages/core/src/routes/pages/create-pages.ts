@@ -1,5 +1,6 @@
 import { hashText } from '../../util/hash.js'
 import type { PathRegistry, RoutedSite } from '../route-site.js'
+import type { EditionLinks, PageContext } from '../views.js'
 import { articlePages } from './article-pages.js'
 import { gonePages } from './gone-pages.js'
 import { homePage } from './home-page.js'
@@ -23,19 +24,36 @@ const PAGE_KINDS: ((site: RoutedSite, kit: PageKit) => PageSpec[])[] = [
 export function createPages(site: RoutedSite, registry: PathRegistry, options: PagesOptions): Page[] {
   const kit = createPageKit(site, options)
   const pages: Page[] = []
+  const { editionLinks } = options
   for (const kind of PAGE_KINDS) {
+    if (kind === notFoundPage && options.notFound === false) continue
     for (const spec of kind(site, kit)) {
       const outputPath = spec.outputPath ?? registry.claim(spec.path, spec.owner)
       if (!outputPath) continue
-      const key = hashText(`${kit.sharedKey}|${spec.layout}|${spec.path}|${spec.key}`)
+      // A page's links to the other editions are part of it: a new translation re-renders it.
+      const links = editionLinks && spec.layout !== '404' ? editionLinks(spec.path) : undefined
+      const key = hashText(
+        `${kit.sharedKey}|${spec.layout}|${spec.path}|${spec.key}${links ? `|${JSON.stringify(links)}` : ''}`,
+      )
       pages.push({
         path: spec.path,
         outputPath,
         layout: spec.layout,
         key: spec.sourceHash ? withSourceHash(key, spec.sourceHash) : key,
-        context: async () => spec.context(),
+        context: links
+          ? async () => withEditionLinks(await spec.context(), links)
+          : async () => spec.context(),
       })
     }
   }
   return pages
+}
+
+/** A page's context with its alternates in the head and the other editions for the switch. */
+function withEditionLinks(context: PageContext, links: EditionLinks): PageContext {
+  const { page } = context
+  return {
+    ...context,
+    page: { ...page, meta: { ...page.meta, alternates: links.alternates }, languages: links.languages },
+  }
 }

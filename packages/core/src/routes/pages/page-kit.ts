@@ -133,7 +133,10 @@ function sharedContext(options: PagesOptions, nav: TermView[], feeds: FeedLink[]
       : undefined,
     year: Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: site.timezone }).format(now)),
     search: options.searchPath
-      ? { url: urlFor(options.searchPath), index: urlFor(`/${SEARCH_FOLDER}/`) }
+      ? {
+          url: urlFor(options.searchPath),
+          index: createUrlFor(options.sharedBasePath ?? site.basePath)(`/${SEARCH_FOLDER}/`),
+        }
       : undefined,
   }
 }

@@ -3,7 +3,15 @@ import type { Strings, Theme } from '../../config/theme.js'
 import type { PageNumbering } from '../../config/types.js'
 import type { RoutedArticle } from '../route-site.js'
 import type { SiteImages } from '../site-images.js'
-import type { ArticleView, AuthorProfileView, CardView, Crumb, PageContext, SharedImage } from '../views.js'
+import type {
+  ArticleView,
+  AuthorProfileView,
+  CardView,
+  Crumb,
+  EditionLinks,
+  PageContext,
+  SharedImage,
+} from '../views.js'
 
 /** One HTML page to render: where it goes, with which layout, from what data. */
 export interface Page {
@@ -63,4 +71,16 @@ export interface PagesOptions {
   cardMemo?: CardMemo
   /** The search page's site path, when search is on. Default: no search page. */
   searchPath?: string
+  /**
+   * An edition's links to the other editions, by site path (see `linkEditions`). Default: a
+   * site in one language, no links.
+   */
+  editionLinks?: (sitePath: string) => EditionLinks
+  /**
+   * The base path of what the editions share (the search index), when `site` is an edition's.
+   * Default `site.basePath`.
+   */
+  sharedBasePath?: string
+  /** Make the 404 page: the default edition's only, as the site has one. Default `true`. */
+  notFound?: boolean
 }
