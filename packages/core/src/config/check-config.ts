@@ -18,6 +18,7 @@ function knownKeys(keys: KeyPath): string[] {
   for (const key of keys) {
     while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType
     if (schema instanceof z.ZodArray && typeof key === 'number') schema = schema.element as z.ZodType
+    else if (schema instanceof z.ZodRecord) schema = schema.valueType as z.ZodType
     else if (schema instanceof z.ZodObject) schema = schema.shape[key] as z.ZodType
     else return []
     if (!schema) return []
@@ -78,6 +79,10 @@ function toErrors(
       }
     })
   }
+  // A record's key (an edition's) is checked by its own schema, whose message says what it must be.
+  const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined
+  if (inner?.startsWith('must '))
+    return [{ option: at, message: `${optionName(at.slice(0, -1))} key "${String(at.at(-1))}" ${inner}.` }]
   const name = optionName(at)
   if (issue.message.startsWith('must '))
     return [{ option: at, message: `${name} ${issue.message}, not ${shown(valueAt(config, at))}.` }]
