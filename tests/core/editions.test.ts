@@ -115,12 +115,10 @@ const rssLinks = (xml: string): string[] =>
 const sitemapUrls = (xml: string): { loc: string; links: { lang: string; href: string }[] }[] =>
   [parseXml(xml).urlset.url].flat().map((u: Record<string, unknown>) => ({
     loc: u.loc as string,
-    links: [u['xhtml:link'] ?? []]
-      .flat()
-      .map((l) => ({
-        lang: (l as Record<string, string>)['@hreflang'] as string,
-        href: (l as Record<string, string>)['@href'] as string,
-      })),
+    links: [u['xhtml:link'] ?? []].flat().map((l) => ({
+      lang: (l as Record<string, string>)['@hreflang'] as string,
+      href: (l as Record<string, string>)['@href'] as string,
+    })),
   }))
 
 describe('a site with an Indonesian and an English edition', () => {
