@@ -410,7 +410,7 @@ describe('every mistake gets one line that names it and says what to do', () => 
     expect(run.code).toBe(1)
     expect(run.err).toBe(
       'warta.config.ts:6:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n' +
-        '  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema, images.',
+        '  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema, images, languages.',
     )
     expect(exists(root, 'dist')).toBe(false)
   })

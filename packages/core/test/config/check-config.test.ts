@@ -163,7 +163,7 @@ describe('mistakes in a config file', () => {
     expect(thrown).toBeInstanceOf(WartaConfigError)
     expect((thrown as WartaConfigError).diagnostics.map(formatDiagnostic)).toEqual([
       'warta.config.ts:7:5: error Unknown option "feeds.limt". Did you mean "feeds.limit"? [config]\n  hint: feeds takes enabled, limit, content, tags, categories, authors.',
-      'warta.config.ts:9:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema, images.',
+      'warta.config.ts:9:3: error Unknown option "pagesize". Did you mean "pageSize"? [config]\n  hint: The config takes root, site, theme, content, outDir, markdown, permalinks, pageSize, pageNumbering, relatedCount, feeds, sitemap, search, schema, images, languages.',
     ])
   })
 
