@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../errors/diagnostic.js'
 import { type Renderer, TemplateRenderError } from '../render/create-renderer.js'
 import type { RenderSetup } from '../render/render-setup.js'
-import type { RenderedPage, RenderTask } from '../render/render-worker.js'
+import { NEEDS_SETUP, type RenderedPage, type RenderTask } from '../render/render-worker.js'
 import type { Page } from '../routes/pages/page.js'
 import type { BuiltFiles } from './built-files.js'
 import type { PlannedPage } from './render-plan.js'
@@ -108,7 +108,7 @@ async function renderOnWorkers(
       const made = contexts[i]
       return made && 'context' in made ? [{ layout: p.page.layout, context: made.context }] : []
     })
-    const rendered = ready.length > 0 ? await runOnWorkers(workers, { setup, pages: ready }) : []
+    const rendered = ready.length > 0 ? await runOnWorkers(workers, setup, ready) : []
     return contexts.map((made) => (made && 'error' in made ? made : (rendered.shift() as RenderedPage)))
   }
   // Batches start in order, a bounded number at a time; their pages are handed on in order.
@@ -131,18 +131,35 @@ async function renderOnWorkers(
  * Runs a batch on the workers. A worker that dies mid-batch (out of memory, a helper that
  * crashes it) gets one more try on another; the second time, its pages fail by name.
  */
-async function runOnWorkers(workers: WorkerPool, task: RenderTask): Promise<RenderedPage[]> {
-  const job = { kind: 'render' as const, task }
+async function runOnWorkers(
+  workers: WorkerPool,
+  setup: RenderSetup,
+  pages: RenderTask['pages'],
+): Promise<RenderedPage[]> {
   try {
-    return (await workers.run(job)) as RenderedPage[]
+    return await runWithSetup(workers, setup, pages)
   } catch {
     try {
-      return (await workers.run(job)) as RenderedPage[]
+      return await runWithSetup(workers, setup, pages)
     } catch (error) {
       const message = `its worker thread stopped: ${(workers.broken ?? (error as Error)).message}`
-      return task.pages.map(() => ({ error: { message } }))
+      return pages.map(() => ({ error: { message } }))
     }
   }
+}
+
+/**
+ * A batch without the setup (templates, strings, the site: tens of kilobytes to copy into
+ * the worker), then, from a worker that has no renderer for it yet, again with the setup.
+ */
+async function runWithSetup(
+  workers: WorkerPool,
+  setup: RenderSetup,
+  pages: RenderTask['pages'],
+): Promise<RenderedPage[]> {
+  const answer = await workers.run({ kind: 'render', task: { setupKey: setup.key, pages } })
+  if (answer !== NEEDS_SETUP) return answer as RenderedPage[]
+  return (await workers.run({ kind: 'render', task: { setupKey: setup.key, setup, pages } })) as RenderedPage[]
 }
 
 /** Renders one page of each layout on this thread, for nothing but the templates it compiles. */

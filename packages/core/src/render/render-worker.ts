@@ -6,14 +6,22 @@ import type { PageContext } from '../routes/views.js'
 import { createRenderer, type Renderer, TemplateRenderError } from './create-renderer.js'
 import { createHelperContext, type RenderSetup } from './render-setup.js'
 
-/** A batch of pages for one worker job. */
+/**
+ * A batch of pages for one worker job. The setup travels once per worker and setup key, not
+ * with every batch: a worker that has no renderer for `setupKey` answers `NEEDS_SETUP`, and
+ * the batch is sent again with `setup`.
+ */
 export interface RenderTask {
-  setup: RenderSetup
+  setupKey: string
+  setup?: RenderSetup
   pages: { layout: string; context: PageContext }[]
 }
 
 /** One page's result: its HTML, or the error of the template that failed. */
 export type RenderedPage = { html: string } | { error: { file?: string; message: string } }
+
+/** A worker's answer to a batch without the setup it has not seen: send it again with it. */
+export const NEEDS_SETUP = 'needs-setup'
 
 let current: { key: string; renderer: Promise<Renderer> } | undefined
 
@@ -38,8 +46,11 @@ async function rendererOf(setup: RenderSetup): Promise<Renderer> {
 }
 
 /** A worker's render job: renders a batch of pages with a renderer made once per setup. */
-export async function renderBatch(task: RenderTask): Promise<RenderedPage[]> {
-  if (current?.key !== task.setup.key) current = { key: task.setup.key, renderer: rendererOf(task.setup) }
+export async function renderBatch(task: RenderTask): Promise<RenderedPage[] | typeof NEEDS_SETUP> {
+  if (current?.key !== task.setupKey) {
+    if (!task.setup) return NEEDS_SETUP
+    current = { key: task.setupKey, renderer: rendererOf(task.setup) }
+  }
   const renderer = await current.renderer
   return task.pages.map(({ layout, context }) => {
     try {
