@@ -41,6 +41,8 @@ export interface BuildStore {
   sources: SourceStore
   /** Each output file's fingerprint as the last run made it. */
   outputKeys: Map<string, string>
+  /** Pages' output fingerprints by what they are made of (see `RenderPlanOptions.memo`). */
+  planKeys: Map<string, string>
   /** Site articles and related lists, valid while the author entities are unchanged (`authorsKey`). */
   siteModel: SiteModelMemo
   /** Cards by article, valid while the author entities are unchanged. */
@@ -66,6 +68,7 @@ export function createBuildStore(sources: SourceStore): BuildStore {
   return {
     sources,
     outputKeys: new Map(),
+    planKeys: new Map(),
     siteModel: { articles: new WeakMap() },
     cards: new Map(),
     generated: new Map(),

@@ -205,7 +205,9 @@ async function runPipeline(
 
   const files = collectBuiltFiles(run.emit)
   const assetKey = hashText(inputs.assets.map((a) => a.outputPath).join(','))
-  const planOptions = { assetKey, previousKeys: store.outputKeys, isCurrent: run.isCurrent }
+  // The preview keeps its pages' fingerprints by what they are made of, for its next run.
+  const memo = preview ? { last: store.planKeys, next: new Map<string, string>() } : undefined
+  const planOptions = { assetKey, previousKeys: store.outputKeys, isCurrent: run.isCurrent, memo }
   for (const { edition, pages } of editions) {
     // Each edition's pages with its own renderer: its strings, its dates, its URLs.
     const own = inputs.editionRenderers?.get(edition.key)
@@ -215,6 +217,7 @@ async function runPipeline(
     const renderOptions = { renderer, setup, themeName: config.theme.name, workers, warmUp: preview }
     append(diagnostics, await renderPages(plan, files, renderOptions))
   }
+  if (memo) store.planKeys = memo.next
   const generated = await outputsOfEditions(editions, {
     ...outputOptions,
     now,

@@ -20,18 +20,31 @@ export interface RenderPlanOptions {
   previousKeys: ReadonlyMap<string, string>
   /** Whether the file on disk was made from this fingerprint by an earlier process (the output manifest). */
   isCurrent?: (outputPath: string, key: string) => boolean
+  /**
+   * Output fingerprints by what they are made of: those of the last run, read, and this run's,
+   * added to (a run may plan several editions). A preview edit then hashes only the pages it
+   * changed, not every page. Default: none.
+   */
+  memo?: { last: ReadonlyMap<string, string>; next: Map<string, string> }
 }
+
+/** What a page's output fingerprint is made of. */
+const keyInputs = (page: Page, options: Pick<RenderPlanOptions, 'templateKey' | 'assetKey'>): string =>
+  `${page.key}|${options.templateKey(page.layout)}|${options.assetKey}`
 
 /** A page's output fingerprint. */
 export const outputKeyOf = (
   page: Page,
   options: Pick<RenderPlanOptions, 'templateKey' | 'assetKey'>,
-): string => hashText(`${page.key}|${options.templateKey(page.layout)}|${options.assetKey}`)
+): string => hashText(keyInputs(page, options))
 
-/** Plans a run's rendering: which pages are to be rendered, which are current on disk. Pure. */
+/** Plans a run's rendering: which pages are to be rendered, which are current on disk. Pure but for `memo.next`. */
 export function planRender(pages: readonly Page[], options: RenderPlanOptions): PlannedPage[] {
+  const { memo } = options
   return pages.map((page) => {
-    const key = outputKeyOf(page, options)
+    const inputs = keyInputs(page, options)
+    const key = memo?.last.get(inputs) ?? hashText(inputs)
+    memo?.next.set(inputs, key)
     const current =
       options.previousKeys.get(page.outputPath) === key ||
       (options.isCurrent?.(page.outputPath, key) ?? false)
