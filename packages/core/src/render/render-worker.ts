@@ -23,7 +23,13 @@ export type RenderedPage = { html: string } | { error: { file?: string; message:
 /** A worker's answer to a batch without the setup it has not seen: send it again with it. */
 export const NEEDS_SETUP = 'needs-setup'
 
-let current: { key: string; renderer: Promise<Renderer> } | undefined
+/**
+ * Renderers by setup key, the most recently used last: a site with editions renders each with
+ * its own, and the preview makes a new one whenever templates change.
+ */
+const renderers = new Map<string, Promise<Renderer>>()
+/** Renderers a worker keeps: a few editions' worth. */
+const KEPT_RENDERERS = 8
 
 async function themeOf(setup: RenderSetup): Promise<Theme> {
   if ('module' in setup.theme) {
@@ -45,13 +51,17 @@ async function rendererOf(setup: RenderSetup): Promise<Renderer> {
   })
 }
 
-/** A worker's render job: renders a batch of pages with a renderer made once per setup. */
+/** A worker's render job: renders a batch of pages with a renderer made once per setup key. */
 export async function renderBatch(task: RenderTask): Promise<RenderedPage[] | typeof NEEDS_SETUP> {
-  if (current?.key !== task.setupKey) {
+  let made = renderers.get(task.setupKey)
+  if (!made) {
     if (!task.setup) return NEEDS_SETUP
-    current = { key: task.setupKey, renderer: rendererOf(task.setup) }
+    made = rendererOf(task.setup)
   }
-  const renderer = await current.renderer
+  renderers.delete(task.setupKey)
+  renderers.set(task.setupKey, made)
+  for (const key of renderers.keys()) if (renderers.size > KEPT_RENDERERS) renderers.delete(key)
+  const renderer = await made
   return task.pages.map(({ layout, context }) => {
     try {
       return { html: renderer.render(layout, context) }
