@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleRecord } from '../content/process-source.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
@@ -33,14 +32,8 @@ export function createArticleCache(dir: string): ArticleCache {
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
   return {
     async get(key) {
-      // Read at once: an entry is a few kilobytes from the page cache, and through the thread
-      // pool a preview's edit would wait behind the stats of chokidar re-reading its folder.
-      let text: string
-      try {
-        text = readFileSync(fileOf(key), 'utf8')
-      } catch {
-        return undefined
-      }
+      const text = await readFile(fileOf(key), 'utf8').catch(() => undefined)
+      if (text === undefined) return undefined
       try {
         const entry = JSON.parse(text) as { format: number; key: string; value: CachedArticle }
         return entry.format === FORMAT && entry.key === key && Array.isArray(entry.value?.diagnostics)

@@ -89,12 +89,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     run: (run = {}) => withWorkers((workers, processor) => runPipeline(context, run, workers, processor)),
 
     async settled() {
-      await store.sources.settled()
       while (store.images.pending.size > 0) await Promise.all(store.images.pending.values())
     },
 
     async dispose() {
-      await store.sources.settled()
       await store.images.workers?.close()
       await store.images.cache?.dispose()
     },

@@ -1,4 +1,4 @@
-import { readFileSync, type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleCache } from '../cache/article-cache.js'
@@ -15,20 +15,10 @@ export interface ReadContext {
   cache: ArticleCache
   fingerprint: string
   checkFrontMatter: (sourcePath: string, raw: string) => Promise<Diagnostic[]>
-  /** Cache writes of a run of few sources, not awaited by it (see `FEW_SOURCES`): the store awaits them. */
-  writes: Set<Promise<unknown>>
 }
 
 /** Sources read and processed at a time: bounds the source text held in memory. */
 const READ_GROUP = 2048
-
-/**
- * Up to this many sources (a preview's edit, a warm build's few changed files), each is read
- * at once instead of through the thread pool, and its processed form stays whole in memory
- * while its cache entry is written beside the rest of the run. An edit's file is read while
- * chokidar re-reads its folder, whose hundreds of stats would otherwise go first.
- */
-const FEW_SOURCES = 16
 
 /** Size and mtime of a file as read; a file that was not there cannot match any later stat. */
 const sizeOf = (file: Stats | undefined) => ({ size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1 })
@@ -65,11 +55,9 @@ export async function readAndProcess(
   const checkedAt = Date.now()
   const misses: Miss[] = []
   let frontMatterFailed = false
-  const few = files.length <= FEW_SOURCES
   for (let start = 0; start < files.length; start += READ_GROUP) {
     await mapConcurrent(files.slice(start, start + READ_GROUP), 32, async ({ sourcePath, file }) => {
-      const at = path.join(root, sourcePath)
-      const raw = few ? readFileSync(at, 'utf8') : await readFile(at, 'utf8')
+      const raw = await readFile(path.join(root, sourcePath), 'utf8')
       const read = { ...sizeOf(file), checkedAt }
       const rawHash = hashText(raw)
       const before = sources.get(sourcePath)
@@ -99,7 +87,7 @@ export async function readAndProcess(
     for (const { sourcePath } of misses) sources.delete(sourcePath)
     return progress(misses.length)
   }
-  await processMisses(context, misses, progress, processor, few)
+  await processMisses(context, misses, progress, processor)
 }
 
 async function processMisses(
@@ -107,7 +95,6 @@ async function processMisses(
   misses: Miss[],
   progress: (count: number) => void,
   processor: SourceProcessor,
-  few: boolean,
 ) {
   const { root, sources, cache } = context
   for (let start = 0; start < misses.length; start += READ_GROUP) {
@@ -123,23 +110,9 @@ async function processMisses(
       group.map(({ sourcePath, raw, entry }) => ({ sourcePath, raw, rawHash: entry.rawHash, entry })),
       async (source, result) => {
         const { entry } = source as (typeof group)[number]
+        const stored = await cache.set(entry.cacheKey, result)
         const made = { ...entry, ...result }
-        if (few) {
-          // Whole until its cache entry is written, so that nothing waits for the write.
-          sources.set(source.sourcePath, made)
-          const written: Promise<unknown> = cache
-            .set(entry.cacheKey, result)
-            .catch(() => false)
-            .then((stored) => {
-              context.writes.delete(written)
-              if (stored && sources.get(source.sourcePath) === made)
-                sources.set(source.sourcePath, slimmed(made))
-            })
-          context.writes.add(written)
-        } else {
-          const stored = await cache.set(entry.cacheKey, result)
-          sources.set(source.sourcePath, stored ? slimmed(made) : made)
-        }
+        sources.set(source.sourcePath, stored ? slimmed(made) : made)
         progress(1)
       },
     )

@@ -78,8 +78,6 @@ export interface SourceStore {
   saveIndex(update: SourceUpdate): Promise<void>
   /** Makes and remembers slugs; the source index keeps them between processes. */
   readonly slugger: Slugger
-  /** Waits for the cache entries a run of few sources writes in the background. */
-  settled(): Promise<void>
 }
 
 /**
@@ -116,10 +114,6 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     cache,
     fingerprint: options.fingerprint,
     checkFrontMatter: options.checkFrontMatter,
-    writes: new Set<Promise<unknown>>(),
-  }
-  const settled = async () => {
-    while (reading.writes.size > 0) await Promise.all(reading.writes)
   }
 
   /**
@@ -158,11 +152,8 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
 
   return {
     slugger,
-    settled,
     entry: (sourcePath) => sources.get(sourcePath),
     async update({ changes, share, onProgress, processor }) {
-      // A run never reads the cache while the last one still writes it.
-      await settled()
       const known = listed && changes ? knownChanges(changes, listed) : undefined
       let all = known?.paths
       if (!all) {

@@ -63,12 +63,8 @@ describe('createSourceStore', () => {
     const first = await run()
     expect(first.paths).toEqual(['content/banjir.md'])
     expect(first.read).toEqual(['content/banjir.md'])
-    // A run of few sources keeps a record whole until its cache entry is written, so that an
-    // edit's page is rendered without reading the body back.
-    expect(first.entries[0]?.record?.html).toBe('<p>Air naik di <em>Samarinda</em>.</p>')
-    await store.settled()
-    const record = store.entry('content/banjir.md')?.record
-    expect(record?.html).toBe('')
+    expect(first.entries[0]?.record?.html).toBe('')
+    const record = first.entries[0]?.record
     if (!record) throw new Error('no record')
     expect(await store.bodyOf({ sourcePath: 'content/banjir.md', record })).toBe(
       '<p>Air naik di <em>Samarinda</em>.</p>',
