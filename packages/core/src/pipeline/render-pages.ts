@@ -159,7 +159,10 @@ async function runWithSetup(
 ): Promise<RenderedPage[]> {
   const answer = await workers.run({ kind: 'render', task: { setupKey: setup.key, pages } })
   if (answer !== NEEDS_SETUP) return answer as RenderedPage[]
-  return (await workers.run({ kind: 'render', task: { setupKey: setup.key, setup, pages } })) as RenderedPage[]
+  return (await workers.run({
+    kind: 'render',
+    task: { setupKey: setup.key, setup, pages },
+  })) as RenderedPage[]
 }
 
 /** Renders one page of each layout on this thread, for nothing but the templates it compiles. */
