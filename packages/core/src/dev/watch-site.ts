@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs'
+import { type Stats, statSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -80,11 +80,36 @@ export function watchSite(options: WatchSiteOptions): SiteWatcher {
       .finally(() => rechecks.delete(done))
     rechecks.add(done)
   }
+  // Size and mtime of each file as last reported changed. A save within chokidar's throttle
+  // window of the one before (an edit right after the last, a save in two writes) would wait
+  // for the second look; the file's raw event says at once that it was written to again.
+  const lastChange = new Map<string, { size: number; mtimeMs: number }>()
+  const reportChange = (file: string, stats: Stats | undefined) => {
+    if (stats) lastChange.set(file, { size: stats.size, mtimeMs: stats.mtimeMs })
+    report('change', file)
+  }
   watcher.on('all', (event, file, stats) => {
     if (!isFileEvent(event)) return
     const absolute = path.resolve(file)
-    report(event, absolute)
-    if (event === 'change') recheck(absolute, stats)
+    if (event === 'unlink') lastChange.delete(absolute)
+    if (event !== 'change') return report(event, absolute)
+    reportChange(absolute, stats)
+    recheck(absolute, stats)
+  })
+  watcher.on('raw', (_event, name, details) => {
+    const watchedPath = (details as { watchedPath?: string } | undefined)?.watchedPath
+    if (closing || typeof name !== 'string' || !watchedPath) return
+    // A file's own watcher names the file; its folder's, the entry in it.
+    const file = path.resolve(
+      path.basename(watchedPath) === name ? watchedPath : path.join(watchedPath, name),
+    )
+    const seen = lastChange.get(file)
+    if (!seen) return
+    const now = statSync(file, { throwIfNoEntry: false })
+    if (now && (now.size !== seen.size || now.mtimeMs !== seen.mtimeMs)) {
+      reportChange(file, now)
+      recheck(file, now)
+    }
   })
   watcher.on('error', (error) => options.onError(watchErrorMessage(error)))
   return {
