@@ -1,4 +1,5 @@
 // One measured run in a fresh process, so peak RSS is this run's alone. Prints one JSON line.
+import { readFileSync } from 'node:fs'
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
@@ -67,11 +68,13 @@ if (mode === 'build' || mode === 'cold') {
       ? original.replace(/^title: "/m, `title: "${marker} `)
       : original.replace('## ', `## ${marker} `)
     // Saves can arrive as more than one file event; wait for the rebuild that wrote the page.
+    // The page is read at once: through the thread pool, this process's own read would wait
+    // behind the preview's work (chokidar re-reading the folder) and count it as latency.
     const rewritten = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`page not rewritten with ${marker}`)), 30_000)
-      const onRebuild = async (event) => {
+      const onRebuild = (event) => {
         const page = event.written.find((p) => p.endsWith('-7/index.html'))
-        if (page && (await readFile(path.join(server.outDir, page), 'utf8')).includes(marker)) {
+        if (page && readFileSync(path.join(server.outDir, page), 'utf8').includes(marker)) {
           clearTimeout(timer)
           server.off('rebuild', onRebuild)
           resolve()
