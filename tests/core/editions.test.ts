@@ -48,6 +48,17 @@ async function siteCopy() {
   return { work, root }
 }
 
+/** A copy of the fixture whose market story has `line` added to its front matter, after its author. */
+async function siteWithMarketLine(line: string) {
+  const copy = await siteCopy()
+  const file = path.join(copy.root, 'content/2025/05/pasar-segiri.md')
+  await writeFile(
+    file,
+    (await readFile(file, 'utf8')).replace('author: Dimas Arya', `author: Dimas Arya\n${line}`),
+  )
+  return copy
+}
+
 function configOf(root: string, work: string, theme: Config['theme'], languages = true): Config {
   return {
     root,
@@ -366,13 +377,8 @@ describe('editions: translations in the preview, mistakes, and a site without la
 
   test('a lang of no edition is a warning at its line, and the article stays in the default edition', async () => {
     const { core, theme } = await load()
-    const { work, root } = await siteCopy()
+    const { work, root } = await siteWithMarketLine('lang: fr')
     try {
-      const file = path.join(root, 'content/2025/05/pasar-segiri.md')
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace('author: Dimas Arya', 'author: Dimas Arya\nlang: fr'),
-      )
       const report = await core.build(configOf(root, work, theme.newsTheme()), { now: NOW, cache: false })
       const warning = report.diagnostics.find((d) => d.ruleId === 'edition-unknown')
       expect(warning).toMatchObject({
@@ -391,16 +397,8 @@ describe('editions: translations in the preview, mistakes, and a site without la
 
   test('two articles of one edition with one translationKey fail the build at the second’s key', async () => {
     const { core, theme } = await load()
-    const { work, root } = await siteCopy()
+    const { work, root } = await siteWithMarketLine('translationKey: taipei-visit')
     try {
-      const file = path.join(root, 'content/2025/05/pasar-segiri.md')
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace(
-          'author: Dimas Arya',
-          'author: Dimas Arya\ntranslationKey: taipei-visit',
-        ),
-      )
       const failure = await core
         .build(configOf(root, work, theme.newsTheme()), { now: NOW, cache: false })
         .then(
