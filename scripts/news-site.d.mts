@@ -4,6 +4,8 @@ export declare const SECTIONS: readonly string[]
 export declare const DEFAULT_NOW: number
 /** A PNG of `width`×`height` with soft colour fields: as sized as a real photo. */
 export declare function makePng(width: number, height: number, seed: number): Buffer
+/** A PNG file from its 13-byte IHDR header and its deflated rows (one IDAT chunk). */
+export declare function pngFile(header: Buffer, deflatedRows: Buffer): Buffer
 /** Writes the stories, author files and photos into the site folder; returns the titles, newest first. */
 export declare function writeNewsSite(
   root: string,

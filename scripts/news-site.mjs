@@ -95,6 +95,15 @@ export function makePng(width, height, seed) {
       last.set(pixel)
     }
   }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return pngFile(header, deflateSync(raw, { level: 9 }))
+}
+
+/** A PNG file from its 13-byte IHDR header and its deflated rows (one IDAT chunk). */
+export function pngFile(header, deflatedRows) {
   const chunk = (type, data) => {
     const length = Buffer.alloc(4)
     length.writeUInt32BE(data.length)
@@ -103,14 +112,10 @@ export function makePng(width, height, seed) {
     crc.writeUInt32BE(crc32(body))
     return Buffer.concat([length, body, crc])
   }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8)
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IDAT', deflatedRows),
     chunk('IEND', Buffer.alloc(0)),
   ])
 }

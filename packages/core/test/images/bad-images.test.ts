@@ -5,6 +5,7 @@ import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
+import { pngFile } from '../../../../scripts/news-site.mjs'
 import { WartaBuildError } from '../../src/errors/build-error.js'
 import type { Diagnostic } from '../../src/errors/diagnostic.js'
 import { build } from '../../src/pipeline/build.js'
@@ -13,35 +14,13 @@ import { createTempDir, listFiles, NOW, siteConfig, snapshotDir, writePhoto } fr
 /** A PNG whose header says 30,000 × 30,000 pixels, its rows all zero: 113 MB of pixels in a file of a few kB. */
 function decompressionBomb(): Buffer {
   const side = 30_000
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
   const header = Buffer.alloc(13)
   header.writeUInt32BE(side, 0)
   header.writeUInt32BE(side, 4)
   header[8] = 1 // bit depth 1, grey: the smallest rows
   const row = Buffer.alloc(1 + side / 8)
   const rows = Buffer.alloc(row.length * 2000) // the first 2,000 rows; the rest is never read
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff
-  for (const byte of data) {
-    crc ^= byte
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1
-  }
-  return (crc ^ 0xffffffff) >>> 0
+  return pngFile(header, deflateSync(rows))
 }
 
 const ARTICLE = (image: string, body: string) =>
