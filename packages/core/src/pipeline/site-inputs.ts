@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fg from 'fast-glob'
 import type { ResolvedEdition } from '../config/editions.js'
-import type { ResolvedConfig } from '../config/resolve-config.js'
+import type { ResolvedConfig, ResolvedSite } from '../config/resolve-config.js'
+import type { Strings } from '../config/theme.js'
 import { type AuthorEntity, readAuthors } from '../content/read-authors.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import { createRenderer, type Renderer } from '../render/create-renderer.js'
@@ -83,36 +84,27 @@ async function loadInputs(config: ResolvedConfig): Promise<SiteInputs> {
     readFile(path.join(config.root, PERMALINK_HISTORY_FILE), 'utf8').catch(() => undefined),
   ])
   const assetUrls = new Map(assets.map((a) => [a.name, a.outputPath]))
-  const renderer = createRenderer({
-    theme: config.theme,
-    layouts,
-    partials,
-    root: config.root,
-    helperContext: createHelperContext(config.site, config.strings, assetUrls),
-  })
-  const editionRenderers = config.editions
-    ? new Map(
-        config.editions.map((edition) => {
-          const helperContext = createHelperContext(
-            edition.site,
-            edition.strings,
-            assetUrls,
-            config.site.basePath,
-          )
-          const made = createRenderer({
-            theme: config.theme,
-            layouts,
-            partials,
-            root: config.root,
-            helperContext,
-          })
-          return [
-            edition.key,
-            { renderer: made, setup: renderSetupOf(config, layouts, partials, assetUrls, edition) },
-          ]
-        }),
-      )
-    : undefined
+  // Theme assets are at the site's root whichever edition's pages use them.
+  const rendererFor = (site: ResolvedSite, strings: Strings) =>
+    createRenderer({
+      theme: config.theme,
+      layouts,
+      partials,
+      root: config.root,
+      helperContext: createHelperContext(site, strings, assetUrls, config.site.basePath),
+    })
+  const renderer = rendererFor(config.site, config.strings)
+  const editionRenderers =
+    config.editions &&
+    new Map(
+      config.editions.map((edition) => [
+        edition.key,
+        {
+          renderer: rendererFor(edition.site, edition.strings),
+          setup: renderSetupOf(config, layouts, partials, assetUrls, edition),
+        },
+      ]),
+    )
   const publicFiles = publicEntries
     .sort((a, b) => compareText(a.path, b.path))
     .map((entry) => ({

@@ -1,5 +1,6 @@
 import type { ResolvedEdition } from '../config/editions.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
+import { absoluteUrl } from './absolute-url.js'
 import type { RoutedSite } from './route-site.js'
 import { createUrlFor } from './to-views.js'
 import type { EditionLinks } from './views.js'
@@ -74,12 +75,12 @@ export function linkEditions(editions: readonly RoutedEdition[]): {
   const diagnostics: Diagnostic[] = []
   const groups = collectVersions(editions, diagnostics)
   const byKey = new Map(editions.map((e) => [e.edition.key, e.edition]))
+  const urlFors = new Map(editions.map((e) => [e.edition.key, createUrlFor(e.edition.site.basePath)]))
+  const pathOf = (key: string, path: string) => (urlFors.get(key) ?? createUrlFor('/'))(path)
   const absolute = (key: string, path: string) => {
     const edition = byKey.get(key)
-    if (!edition) return path
-    return new URL(createUrlFor(edition.site.basePath)(path), `${edition.site.url}/`).href
+    return edition ? absoluteUrl(edition.site, pathOf(key, path)) : path
   }
-  const pathOf = (key: string, path: string) => createUrlFor(byKey.get(key)?.site.basePath ?? '/')(path)
   // Each page's versions, by edition and site path.
   const versionsOf = new Map<string, Versions>()
   for (const versions of groups.values()) {
