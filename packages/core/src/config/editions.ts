@@ -44,14 +44,16 @@ export function resolvePermalinks(
   }
 }
 
-const checkedLang = (lang: string, key: string) => {
+/** `lang` when it is a BCP 47 language tag, else an error naming the option it came from. */
+export function languageTag(lang: string, option: string[], examples: string): string {
   try {
-    return new Intl.Locale(lang).toString() && lang
+    new Intl.Locale(lang)
+    return lang
   } catch {
     throw new WartaConfigError(
-      `languages.${key}.lang "${lang}" is not a language tag. Use one such as "en" or "en-GB".`,
+      `${option.join('.')} "${lang}" is not a language tag. Use one such as ${examples}.`,
       {
-        option: ['languages', key, 'lang'],
+        option,
       },
     )
   }
@@ -79,7 +81,9 @@ export function resolveEditions(
           hint: `Remove languages.${key}.lang, or set site.lang to "${options.lang}".`,
         },
       )
-    const lang = isDefault ? site.lang : checkedLang(options.lang ?? key, key)
+    const lang = isDefault
+      ? site.lang
+      : languageTag(options.lang ?? key, ['languages', key, 'lang'], '"en" or "en-GB"')
     const twin = seen.get(lang.toLowerCase())
     if (twin)
       throw new WartaConfigError(

@@ -4,6 +4,7 @@ import { WartaConfigError } from '../errors/build-error.js'
 import { DEFAULT_EMBEDS } from '../markdown/embed-allowlist.js'
 import { checkConfig, locatedError } from './check-config.js'
 import {
+  languageTag,
   type ResolvedEdition,
   type ResolvedPermalinks,
   resolveEditions,
@@ -178,16 +179,7 @@ function resolveChecked(config: WartaConfig, overrides: BuildOverrides): Resolve
       { option: ['outDir'] },
     )
   }
-  try {
-    new Intl.Locale(lang)
-  } catch {
-    throw new WartaConfigError(
-      `site.lang "${lang}" is not a language tag. Use one such as "id-ID" or "en".`,
-      {
-        option: ['site', 'lang'],
-      },
-    )
-  }
+  languageTag(lang, ['site', 'lang'], '"id-ID" or "en"')
   const site: ResolvedSite = {
     title: config.site.title,
     url: resolveSiteUrl(config.site.url, basePath),

@@ -210,3 +210,22 @@ describe('closestOption', () => {
     ).toBe(meant)
   })
 })
+
+describe('language tags', () => {
+  test('site.lang and an edition’s lang that are no BCP 47 tag are refused, naming the option', () => {
+    const site = configError({ ...base, site: { ...base.site, lang: 'not a tag!' } })
+    expect(site.message).toBe(
+      'site.lang "not a tag!" is not a language tag. Use one such as "id-ID" or "en".',
+    )
+    expect(site.option).toEqual(['site', 'lang'])
+    const edition = configError({
+      ...base,
+      site: { ...base.site, lang: 'id' },
+      languages: { id: { label: 'Indonesia' }, en: { lang: 'b@d', label: 'English' } },
+    })
+    expect(edition.message).toBe(
+      'languages.en.lang "b@d" is not a language tag. Use one such as "en" or "en-GB".',
+    )
+    expect(edition.option).toEqual(['languages', 'en', 'lang'])
+  })
+})
