@@ -3,7 +3,7 @@
 // worker module that does not load (a broken install). Both used to end the process with an
 // unhandled error, or, with an error listener, wait for ever. Needs `pnpm build` first: the
 // pool loads the built worker.
-import { cp, rm, writeFile } from 'node:fs/promises'
+import { cp, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runProcess } from '../run-process.js'
@@ -13,9 +13,10 @@ const THEME = path.join(repoRoot, 'tests', 'hostile', 'fixtures', 'theme')
 let site: TempSite
 let brokenCore: string
 
-/** A build run as `node --input-type=module -e <script>`, with two worker threads. */
+/** A build run as `node [flags] --input-type=module -e <script>`, with two worker threads. */
 async function buildFromEval(
   core: string,
+  flags: string[] = [],
 ): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const script = `
 import { build } from ${JSON.stringify(path.join(core, 'index.js'))}
@@ -24,7 +25,7 @@ const report = await build({ root: ${JSON.stringify(site.root)}, site: { title: 
 console.log(report.summary)
 `
   const started = performance.now()
-  const run = await runProcess(process.execPath, ['--input-type=module', '-e', script], {
+  const run = await runProcess(process.execPath, [...flags, '--input-type=module', '-e', script], {
     env: { ...process.env, WARTA_WORKERS: '2' },
     timeout: 60_000,
   })
@@ -61,6 +62,18 @@ describe('the worker pool', () => {
     expect(run.err).toBe('')
     expect(run.code).toBe(0)
     expect(run.out).toMatch(/^Built \d+ pages from 60 articles in \d+ ms/)
+  })
+
+  it('starts under a V8 memory flag, which worker threads refuse: the image workers draw the share cards', async () => {
+    const run = await buildFromEval(path.join(repoRoot, 'packages', 'core', 'dist'), [
+      '--max-old-space-size=2048',
+    ])
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.out).toMatch(/^Built \d+ pages from 60 articles in \d+ ms/)
+    const cards = await readdir(path.join(site.root, 'dist', 'assets', 'img'))
+    // A card per article (none has a photo), the site's card and its logo.
+    expect(cards.filter((name) => name.endsWith('.png')).length).toBeGreaterThanOrEqual(62)
   })
 
   it('whose worker module does not load fails the build at once, saying so, instead of hanging', async () => {

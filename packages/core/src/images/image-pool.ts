@@ -10,28 +10,6 @@ export interface ImageWorkers {
   close(): Promise<void>
 }
 
-/** Node flags a worker thread must not inherit: they would open a second inspector port, profile, or re-run a script. */
-const UNSAFE_FLAG =
-  /^--(?:inspect|debug|prof|cpu-prof|heap-prof|diagnostic-dir|watch|test|eval|print|input-type|title|redirect-warnings)|^-[ep]$/
-
-/**
- * The parent's flags a worker keeps: memory and stack limits, loaders and warnings settings.
- * Flags that take their value as the next argument (`--inspect-port 9229`) are dropped with it.
- */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
-  const kept: string[] = []
-  for (let i = 0; i < execArgv.length; i++) {
-    const flag = execArgv[i] as string
-    if (!UNSAFE_FLAG.test(flag)) {
-      kept.push(flag)
-      continue
-    }
-    const next = execArgv[i + 1]
-    if (!flag.includes('=') && next !== undefined && !next.startsWith('-')) i++
-  }
-  return kept
-}
-
 /** The compiled worker module; absent when Warta runs from its TypeScript sources (its own tests). */
 const WORKER = new URL('./image-worker.js', import.meta.url)
 
@@ -56,7 +34,9 @@ export function createImageWorkers(threads: number, worker: URL = WORKER): Image
       minThreads: threads,
       maxThreads: threads,
       isolateWorkers: false,
-      execArgv: workerExecArgv(),
+      // None of the parent's: a worker thread refuses V8 flags (`--max-old-space-size`) and
+      // must not open a second inspector port or run the parent's `-e` script again.
+      execArgv: [],
     })
     died = new Promise<never>((_, reject) => {
       for (const thread of started.threads)

@@ -7,7 +7,7 @@ import sharp from 'sharp'
 import { describe, expect, test } from 'vitest'
 import { resolveImages } from '../../src/config/image-options.js'
 import { encodeImage, variantFile } from '../../src/images/encode-image.js'
-import { createImageWorkers, workerExecArgv } from '../../src/images/image-pool.js'
+import { createImageWorkers } from '../../src/images/image-pool.js'
 import { inspectImage } from '../../src/images/inspect-image.js'
 import { planImage, specsOf } from '../../src/images/plan-variants.js'
 import { createTempDir, writePhoto } from '../helpers.js'
@@ -91,19 +91,5 @@ describe('the image workers', () => {
       'libvips would not load',
     )
     await workers.close()
-  })
-
-  test('workers keep the memory and warning flags, not the inspector or a script to run', () => {
-    expect(
-      workerExecArgv([
-        '--max-old-space-size=4096',
-        '--inspect=9229',
-        '--inspect-port',
-        '9230',
-        '-e',
-        'x()',
-        '--no-warnings',
-      ]),
-    ).toEqual(['--max-old-space-size=4096', '--no-warnings'])
   })
 })
