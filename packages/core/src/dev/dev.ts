@@ -4,6 +4,7 @@ import type { WartaConfig } from '../config/types.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import { type Diagnostic, hasErrors } from '../errors/diagnostic.js'
 import type { SiteBuildResult } from '../pipeline/run-types.js'
+import { boundHeapGrowth } from '../util/heap-growth.js'
 import { openPreviewOutput, type PreviewOutput, streamInto } from '../write/preview-output.js'
 import { applyResult } from './apply-result.js'
 import { applySearchIndex } from './apply-search-index.js'
@@ -64,9 +65,24 @@ export interface DevServer extends EventEmitter<DevEvents> {
  * Builds the site into a preview folder, serves it on 127.0.0.1 and rebuilds on every
  * change to content, layouts, partials, public files, the theme or the config file —
  * re-rendering only the pages whose inputs changed. A broken file never stops the preview:
- * the last good site stays up and the browser shows the error until it is fixed.
+ * the last good site stays up and the browser shows the error until it is fixed. Until
+ * `close()`, V8's heap growth is bounded (see `boundHeapGrowth`).
  */
 export async function dev(config: WartaConfig, options: DevOptions = {}): Promise<DevServer> {
+  const releaseHeap = boundHeapGrowth()
+  try {
+    return await startPreview(config, options, releaseHeap)
+  } catch (error) {
+    releaseHeap()
+    throw error
+  }
+}
+
+async function startPreview(
+  config: WartaConfig,
+  options: DevOptions,
+  releaseHeap: () => void,
+): Promise<DevServer> {
   // Background image work can finish before the watch queue exists (during the first build).
   let imagesWaiting = false
   let imagesReady = (_publicDir: string) => {
@@ -179,6 +195,7 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
       await queue.close()
       await site.builder.dispose()
       await server?.close()
+      releaseHeap()
     },
   })
 }

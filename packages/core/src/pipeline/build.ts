@@ -14,6 +14,7 @@ import type { Redirect } from '../routes/permalink-history.js'
 import type { SearchStats } from '../search/index-search.js'
 import type { Schedule } from '../site/schedule.js'
 import { compareText } from '../util/compare-text.js'
+import { boundHeapGrowth } from '../util/heap-growth.js'
 import { createSiteWriter } from '../write/write-output.js'
 import {
   changedFileOf,
@@ -136,9 +137,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * Builds a site into its output folder. Rejects with a `WartaBuildError` carrying every
- * problem when any source is invalid; the previous output is then left untouched.
+ * problem when any source is invalid; the previous output is then left untouched. While it
+ * runs, V8's heap growth is bounded (see `boundHeapGrowth`).
  */
 export async function build(config: WartaConfig, options: BuildOptions = {}): Promise<BuildReport> {
+  const releaseHeap = boundHeapGrowth()
+  try {
+    return await buildSite(config, options)
+  } finally {
+    releaseHeap()
+  }
+}
+
+async function buildSite(config: WartaConfig, options: BuildOptions): Promise<BuildReport> {
   const started = performance.now()
   const resolved = resolveConfig(config, options)
   checkSiteFolders(resolved, config.root)
