@@ -7,7 +7,8 @@ export const TITLE_MAX_LENGTH = 70
 /** Characters of a meta description search results show before cutting it. */
 export const DESCRIPTION_MAX_LENGTH = 160
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+// Made on first use: making one costs ~25 ms, at every start of every process that loads Warta.
+let graphemes: Intl.Segmenter | undefined
 
 // Surrogate pairs, combining marks and joiners are where code units and characters part ways.
 const MULTI_UNIT = /[\u{10000}-\u{10FFFF}\uD800-\uDFFF]|\p{M}|\u200D|\uFE0E|\uFE0F/u
@@ -38,6 +39,7 @@ export function textLength(text: string): number {
   if (!MULTI_UNIT.test(trimmed)) return trimmed.length
   // In pieces cut where a cluster surely ends: an 80,000-character first paragraph with one
   // emoji took 85 s in one piece.
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })
   let length = 0
   for (let start = 0; start < trimmed.length; ) {
     let end = Math.min(start + CHUNK, trimmed.length)
