@@ -65,24 +65,9 @@ export interface DevServer extends EventEmitter<DevEvents> {
  * Builds the site into a preview folder, serves it on 127.0.0.1 and rebuilds on every
  * change to content, layouts, partials, public files, the theme or the config file —
  * re-rendering only the pages whose inputs changed. A broken file never stops the preview:
- * the last good site stays up and the browser shows the error until it is fixed. Until
- * `close()`, V8's heap growth is bounded (see `boundHeapGrowth`).
+ * the last good site stays up and the browser shows the error until it is fixed.
  */
 export async function dev(config: WartaConfig, options: DevOptions = {}): Promise<DevServer> {
-  const releaseHeap = boundHeapGrowth()
-  try {
-    return await startPreview(config, options, releaseHeap)
-  } catch (error) {
-    releaseHeap()
-    throw error
-  }
-}
-
-async function startPreview(
-  config: WartaConfig,
-  options: DevOptions,
-  releaseHeap: () => void,
-): Promise<DevServer> {
   // Background image work can finish before the watch queue exists (during the first build).
   let imagesWaiting = false
   let imagesReady = (_publicDir: string) => {
@@ -161,7 +146,10 @@ async function startPreview(
     port: options.port ?? 4321,
     basePath: site.resolved.site.basePath,
   })
-  await rebuild().catch(showFailure)
+  // The first build makes every page, as a build does, with the heap's growth bounded as in a
+  // build; later runs make a few pages each at V8's own pace (bounded, a title edit took ~45 % longer).
+  const releaseHeap = boundHeapGrowth()
+  await rebuild().catch(showFailure).finally(releaseHeap)
 
   const queue = createWatchQueue({ debounceMs: options.debounceMs ?? 30, run: rebuild, onError: showFailure })
   imagesReady = (publicDir) => queue.enqueue('change', publicDir)
@@ -195,7 +183,6 @@ async function startPreview(
       await queue.close()
       await site.builder.dispose()
       await server?.close()
-      releaseHeap()
     },
   })
 }

@@ -1,8 +1,8 @@
 import v8 from 'node:v8'
 
 /**
- * How far V8 lets the heap grow past what the last full collection kept, while a build or
- * preview runs. By default V8 grows it up to fourfold while a program allocates fast, which a
+ * How far V8 lets the heap grow past what the last full collection kept, while a build (or
+ * the preview's first) runs. By default V8 grows it up to fourfold while a program allocates fast, which a
  * build does all the time (page contexts, rendered pages): at 16,000 articles the process
  * peaked at 0.9–1.2 GiB with ~260 MiB alive, and at 645 MiB with this bound, for a few per
  * cent more collection time.
