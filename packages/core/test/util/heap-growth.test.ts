@@ -4,7 +4,6 @@ import { boundHeapGrowth } from '../../src/util/heap-growth.js'
 
 afterEach(() => {
   vi.restoreAllMocks()
-  vi.unstubAllEnvs()
 })
 
 describe('boundHeapGrowth', () => {
@@ -22,8 +21,12 @@ describe('boundHeapGrowth', () => {
 
   test('leaves a growth the program was started with alone', () => {
     const set = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {})
-    vi.stubEnv('NODE_OPTIONS', '--enable-source-maps --heap-growing-percent=80')
-    boundHeapGrowth()()
+    process.execArgv.push('--heap-growing-percent=80')
+    try {
+      boundHeapGrowth()()
+    } finally {
+      process.execArgv.pop()
+    }
     expect(set).not.toHaveBeenCalled()
   })
 })
