@@ -11,9 +11,8 @@ const GROWTH_PERCENT = 25
 
 let holders = 0
 
-/** Whether the program was started with its own growth setting (`NODE_OPTIONS` may not hold one), which Warta leaves alone. */
-const setByUser = (): boolean =>
-  process.execArgv.some((flag) => /^--heap[-_]growing[-_]percent\b/.test(flag))
+/** Whether the program was started with its own growth (`NODE_OPTIONS` may not hold one): Warta leaves it alone. */
+const setByUser = (): boolean => process.execArgv.some((flag) => /^--heap[-_]growing[-_]percent\b/.test(flag))
 
 /**
  * Bounds V8's heap growth (a process-wide setting: worker threads follow it) until the
