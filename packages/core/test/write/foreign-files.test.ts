@@ -35,6 +35,16 @@ const PAGES: OutputFile[] = [
   { path: '2025/05/banjir/index.html', contents: '<h1>Banjir</h1>' },
 ]
 
+/** Resolves once every file is in `dir` with its bytes: the writer places files in the background. */
+async function placed(dir: string, files: readonly OutputFile[]): Promise<void> {
+  const has = (file: OutputFile) =>
+    readFile(path.join(dir, file.path), 'utf8').then(
+      (text) => text === file.contents,
+      () => false,
+    )
+  while (!(await Promise.all(files.map(has))).every(Boolean)) await new Promise((r) => setTimeout(r, 5))
+}
+
 /** Puts a deploy folder's own files into `outDir`: what a gh-pages worktree holds. */
 async function addDeployFiles(outDir: string) {
   await mkdir(path.join(outDir, '.git', 'refs', 'heads'), { recursive: true })
@@ -243,6 +253,8 @@ describe('a build killed during the swap', () => {
     const record = await loadOutputRecord(folders.recordFile, outDir)
     const old = record.find(outDir)
     const staging = (await folders.stagings())[0]?.dir as string
+    // A build killed after writing its pages had them all in staging.
+    await placed(staging, PAGES)
     const { folderIdentity } = await import('../../src/write/output-record.js')
     await record.save([
       {
