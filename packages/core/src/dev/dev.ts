@@ -146,10 +146,8 @@ export async function dev(config: WartaConfig, options: DevOptions = {}): Promis
     port: options.port ?? 4321,
     basePath: site.resolved.site.basePath,
   })
-  // The first build makes every page, as a build does, with the heap's growth bounded as in a
-  // build; later runs make a few pages each at V8's own pace (bounded, a title edit took ~45 % longer).
-  const releaseHeap = boundHeapGrowth()
-  await rebuild().catch(showFailure).finally(releaseHeap)
+  // Only the first build, which makes every page, bounds the heap's growth as a build does: bounded, later edits were slower.
+  await rebuild().catch(showFailure).finally(boundHeapGrowth())
 
   const queue = createWatchQueue({ debounceMs: options.debounceMs ?? 30, run: rebuild, onError: showFailure })
   imagesReady = (publicDir) => queue.enqueue('change', publicDir)
