@@ -125,6 +125,9 @@ export function makeRecord(input: RecordInput): ArticleRecord {
     excerpt: input.title,
     wordCount: input.wordCount ?? 100,
     headings: [],
+    links: [],
+    images: [],
+    findings: [],
     liveEntries: [],
   }
 }

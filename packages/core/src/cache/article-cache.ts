@@ -18,7 +18,7 @@ export interface ArticleCache {
 }
 
 /** Bumped when the stored shape changes, so old entries are never misread. */
-const FORMAT = 3
+const FORMAT = 4
 
 /** A cache that remembers nothing, for `--no-cache`. */
 export const NO_CACHE: ArticleCache = { get: async () => undefined, set: async () => false }

@@ -6,7 +6,7 @@ import type { KnownSlugs } from '../site/slug.js'
 import type { CachedArticle } from './article-cache.js'
 
 /** Bumped when the stored shape changes, so an old index is never misread. */
-const FORMAT = 4
+const FORMAT = 5
 
 /** What a build learned about one source file. */
 export interface IndexedSource extends CachedArticle {

@@ -8,6 +8,7 @@ import type { BodyImage, BodyLink } from '../markdown/remark-link-list.js'
 import { hashText } from '../util/hash.js'
 import type { ArticleFrontMatter, ArticleSchema } from './article-schema.js'
 import { normalizeSource, parseFrontMatter } from './front-matter.js'
+import { findHeadingOrder } from './heading-order.js'
 import { checkInlineMarkers, checkNesting, checkSourceSize } from './source-limits.js'
 import { validateFrontMatter } from './validate-front-matter.js'
 
@@ -29,14 +30,26 @@ export interface ArticleRecord {
   /** `summary`, else the first paragraph as text. */
   excerpt: string
   wordCount: number
+  /** Headings of the body, for templates; kept with the body in the cache, not in memory. */
   headings: ArticleHeading[]
-  /** Links of the body with their positions, for the link check. Absent in records cached before it. */
-  links?: BodyLink[]
-  /** Images of the body with alt text and positions, for quality checks. Absent in records cached before it. */
-  images?: BodyImage[]
+  /**
+   * Links of the body with their positions, for the link check. In memory, a record keeps
+   * only those that lead into the site (see `SourceStoreOptions.siteHost`).
+   */
+  links: BodyLink[]
+  /** Images of the body with alt text and positions, for the image stage and quality checks. */
+  images: BodyImage[]
+  /** Quality findings that need the body alone (`heading-order`), made while it is at hand. */
+  findings: Diagnostic[]
   /** Entries of a live blog (`liveblog: true`), newest first; empty otherwise. */
   liveEntries: LiveEntry[]
 }
+
+/** What an article's pages need of its body beyond the record kept in memory: read from the cache. */
+export type ArticleBody = Pick<ArticleRecord, 'html' | 'headings'>
+
+/** The body of a page that shows none (a retraction's, a news sitemap's entries). */
+export const NO_BODY: ArticleBody = { html: '', headings: [] }
 
 /** What the content stage needs besides the text. */
 export interface ProcessSourceContext {
@@ -204,6 +217,7 @@ async function convertSource(
       severity,
     }
   })
+  const headings = file.data.headings ?? []
   return {
     record: {
       sourcePath,
@@ -213,9 +227,10 @@ async function convertSource(
       html,
       excerpt: data.summary ?? file.data.text?.firstParagraph ?? '',
       wordCount: file.data.text?.wordCount ?? 0,
-      headings: file.data.headings ?? [],
+      headings,
       links: file.data.links ?? [],
       images: file.data.images ?? [],
+      findings: findHeadingOrder(sourcePath, headings),
       liveEntries: file.data.liveEntries ?? [],
     },
     diagnostics,

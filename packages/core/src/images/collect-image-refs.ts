@@ -49,7 +49,7 @@ export function articleImageRefs(article: RoutedArticle): ImageRef[] {
       folder,
       severity: 'error',
     })
-  for (const image of article.record.images ?? []) {
+  for (const image of article.record.images) {
     if (isExternal(image.url) || image.url.trim() === '') continue
     refs.push({
       src: image.url,

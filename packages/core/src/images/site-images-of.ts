@@ -105,7 +105,7 @@ export function assembleSiteImages(
       if (ref.use === 'lead' && article?.image) {
         leads.set(article.id, toImageView(article.image, made(source, use), urls))
       } else if (ref.use === 'photo' && article) {
-        const alt = article.record.images?.find((i) => i.url === ref.src)?.alt
+        const alt = article.record.images.find((i) => i.url === ref.src)?.alt
         const body = bodies.get(article.id) ?? new Map<string, ImageView>()
         body.set(pictureKey(ref.src), toImageView({ src: ref.src, alt }, made(source, use), urls))
         bodies.set(article.id, body)

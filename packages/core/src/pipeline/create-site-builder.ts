@@ -56,6 +56,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       contentDir: config.contentDir,
       contentIgnore: config.contentIgnore,
       fingerprint: contentFingerprint(config),
+      siteHost: new URL(config.site.url).host,
       cache: options.cache ?? NO_CACHE,
       sourceIndexFile: options.sourceIndexFile,
       localContext,

@@ -24,7 +24,7 @@ const sharedPart = (record: ArticleRecord): string =>
   JSON.stringify([record.data, record.positions, record.excerpt, readingTimeOf(record.wordCount)])
 
 /** The pictures a body names: another set is work for the image stage. */
-const bodyImages = (record: ArticleRecord): string => JSON.stringify((record.images ?? []).map((i) => i.url))
+const bodyImages = (record: ArticleRecord): string => JSON.stringify(record.images.map((i) => i.url))
 
 /**
  * The preview's shortcut: the articles a run must update when, since the last run, only

@@ -15,6 +15,8 @@ export interface ReadContext {
   cache: ArticleCache
   fingerprint: string
   checkFrontMatter: (sourcePath: string, raw: string) => Promise<Diagnostic[]>
+  /** A processed source as memory keeps it once the cache holds its whole record (see `slimEntry`). */
+  slim: (entry: SourceEntry) => SourceEntry
 }
 
 /** Sources read and processed at a time: bounds the source text held in memory. */
@@ -22,13 +24,6 @@ const READ_GROUP = 2048
 
 /** Size and mtime of a file as read; a file that was not there cannot match any later stat. */
 const sizeOf = (file: Stats | undefined) => ({ size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1 })
-
-/**
- * Keeps a processed source without its body once the cache holds it: the body is most of
- * an article's memory (a 100,000-article archive would not fit otherwise).
- */
-const slimmed = (entry: SourceEntry): SourceEntry =>
-  entry.record ? { ...entry, slim: true, record: { ...entry.record, html: '' } } : entry
 
 /** A source to process: not in memory from an earlier run nor in the cache. */
 interface Miss {
@@ -69,7 +64,7 @@ export async function readAndProcess(
       const cacheKey = hashText(`${context.fingerprint}\0${sourcePath}\0${rawHash}`)
       const cached = await cache.get(cacheKey)
       if (cached) {
-        sources.set(sourcePath, slimmed({ rawHash, cacheKey, ...cached, ...read }))
+        sources.set(sourcePath, context.slim({ rawHash, cacheKey, ...cached, ...read }))
         return progress(1)
       }
       const entry: SourceEntry = { rawHash, cacheKey, diagnostics: [], ...read }
@@ -112,7 +107,7 @@ async function processMisses(
         const { entry } = source as (typeof group)[number]
         const stored = await cache.set(entry.cacheKey, result)
         const made = { ...entry, ...result }
-        sources.set(source.sourcePath, stored ? slimmed(made) : made)
+        sources.set(source.sourcePath, stored ? context.slim(made) : made)
         progress(1)
       },
     )

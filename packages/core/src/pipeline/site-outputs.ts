@@ -1,4 +1,5 @@
 import type { ResolvedConfig, ResolvedSite } from '../config/resolve-config.js'
+import { type ArticleBody, NO_BODY } from '../content/process-source.js'
 import { generateFeeds } from '../outputs/feeds.js'
 import { generateNewsSitemap } from '../outputs/news-sitemap.js'
 import { generateRobots } from '../outputs/robots.js'
@@ -61,7 +62,7 @@ export interface SiteOutputsOptions {
   /** Files an earlier process generated from the same inputs, when still on disk. */
   reuse?: ReuseGenerated
   /** Article bodies, for full-content feeds. */
-  bodyOf: (article: RoutedArticle) => Promise<string>
+  bodyOf: (article: RoutedArticle) => Promise<ArticleBody>
   /** The pictures as the image stage made them. */
   images: SiteImages
   /** The folder the files go in, in the output folder: an edition's (`en/`). Default: the root. */
@@ -126,8 +127,9 @@ export async function generateSiteOutputs(
             logo: images.logo?.url,
             articles: await Promise.all(
               newest.map(async (a) => {
-                const html = await images.bodyHtml(a, await options.bodyOf(a))
-                return toArticleView(a, termPaths, urlFor, options.now, html, images)
+                const body = await options.bodyOf(a)
+                const html = await images.bodyHtml(a, body.html)
+                return toArticleView(a, termPaths, urlFor, options.now, { ...body, html }, images)
               }),
             ),
           }),
@@ -168,7 +170,7 @@ export async function generateSiteOutputs(
           path: 'news-sitemap.xml',
           contents: await generateNewsSitemap({
             site: siteOptions,
-            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, '', images)),
+            articles: recent.map((a) => toArticleView(a, termPaths, urlFor, options.now, NO_BODY, images)),
             now: options.now,
           }),
         },

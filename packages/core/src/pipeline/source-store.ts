@@ -4,9 +4,15 @@ import path from 'node:path'
 import type { ArticleCache } from '../cache/article-cache.js'
 import { type IndexedSource, loadSourceIndex } from '../cache/source-index.js'
 import { findSources } from '../content/find-sources.js'
-import { type ArticleRecord, type ProcessSourceContext, processSource } from '../content/process-source.js'
+import {
+  type ArticleBody,
+  type ArticleRecord,
+  type ProcessSourceContext,
+  processSource,
+} from '../content/process-source.js'
 import type { SourceProcessor } from '../content/process-sources.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
+import { leadsToHost } from '../quality/resolve-link.js'
 import { createSlugger, type Slugger } from '../site/slug.js'
 import { hashText } from '../util/hash.js'
 import { readAndProcess } from './read-sources.js'
@@ -45,6 +51,11 @@ export interface SourceStoreOptions {
   /** Fingerprint of everything besides a source's text that decides its record (see `contentFingerprint`). */
   fingerprint: string
   cache: ArticleCache
+  /**
+   * Host of the site (`news.example`): in memory, a record keeps only the links that may lead
+   * to it, the only ones the link check reads (see `leadsToHost`).
+   */
+  siteHost: string
   /** The source index file, where a warm build in a new process finds unchanged sources without reading them. */
   sourceIndexFile?: string
   /** The content stage on this thread, for a body whose cache entry is gone. */
@@ -72,8 +83,8 @@ export interface SourceStore {
     processor: SourceProcessor
   }): Promise<SourceUpdate>
   entry(sourcePath: string): SourceEntry | undefined
-  /** An article's body: from the cache, or made again from the source when its cache entry is gone. */
-  bodyOf(article: { sourcePath: string; record: ArticleRecord }): Promise<string>
+  /** An article's body and headings: from the cache, or made again from the source when its cache entry is gone. */
+  bodyOf(article: { sourcePath: string; record: ArticleRecord }): Promise<ArticleBody>
   /** Tells the source index what the run read and made (slugs included); call after the site model. */
   saveIndex(update: SourceUpdate): Promise<void>
   /** Makes and remembers slugs; the source index keeps them between processes. */
@@ -93,13 +104,25 @@ const isUnchanged = <T extends IndexedSource>(entry: T | undefined, file: Stats)
   entry.mtimeMs === file.mtimeMs &&
   file.mtimeMs < entry.checkedAt - RACY_MS
 
+/**
+ * Keeps a processed source without what only its pages need once the cache holds its whole
+ * record: the body and its headings (most of an article's memory; a 100,000-article archive
+ * would not fit otherwise), and links to other hosts.
+ */
+function slimEntry(entry: SourceEntry, siteHost: string): SourceEntry {
+  if (!entry.record) return entry
+  const links = entry.record.links.filter((link) => leadsToHost(link.url, siteHost))
+  return { ...entry, slim: true, record: { ...entry.record, html: '', headings: [], links } }
+}
+
 /** Creates an empty store; the source index, if any, is loaded at once. */
 export function createSourceStore(options: SourceStoreOptions): SourceStore {
   const { root, contentDir, cache } = options
   const sources = new Map<string, SourceEntry>()
   const slugger = createSlugger()
+  // The index keeps slim records, which depend on the site's host too.
   const sourceIndex = options.sourceIndexFile
-    ? loadSourceIndex(options.sourceIndexFile, options.fingerprint)
+    ? loadSourceIndex(options.sourceIndexFile, hashText(`${options.fingerprint}\0${options.siteHost}`))
     : undefined
   for (const known of sourceIndex?.slugs() ?? []) slugger.remember(known)
   let listed: string[] | undefined
@@ -114,6 +137,7 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     cache,
     fingerprint: options.fingerprint,
     checkFrontMatter: options.checkFrontMatter,
+    slim: (entry: SourceEntry) => slimEntry(entry, options.siteHost),
   }
 
   /**
@@ -184,9 +208,9 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
     },
     async bodyOf(article) {
       const entry = sources.get(article.sourcePath)
-      if (!entry?.slim) return article.record.html
-      const html = (await cache.get(entry.cacheKey))?.record?.html
-      if (html !== undefined) return html
+      if (!entry?.slim) return article.record
+      const cached = (await cache.get(entry.cacheKey))?.record
+      if (cached) return cached
       const raw = await readFile(path.join(root, article.sourcePath), 'utf8')
       const made =
         hashText(raw) === entry.rawHash
@@ -194,7 +218,7 @@ export function createSourceStore(options: SourceStoreOptions): SourceStore {
           : undefined
       if (!made?.record) throw new Error(`${article.sourcePath} changed during the build; build again.`)
       await cache.set(entry.cacheKey, made)
-      return made.record.html
+      return made.record
     },
     async saveIndex({ paths, read }) {
       if (!sourceIndex) return

@@ -17,16 +17,8 @@ const placeOf = (item: { line?: number; column?: number }): Position | undefined
   item.line ? { line: item.line, column: item.column ?? 1 } : undefined
 
 function referencesOf(article: RoutedArticle, site: QualitySite): Reference[] {
-  const page = site.pageUrl(article)
-  const references: Reference[] = [
-    ...(article.record.links ?? []).map((link) => ({
-      url: link.url,
-      what: 'link' as const,
-      place: placeOf(link),
-      base: page,
-    })),
-  ]
-  return references
+  const base = site.pageUrl(article)
+  return article.record.links.map((link) => ({ url: link.url, what: 'link', place: placeOf(link), base }))
 }
 
 const orList = (items: readonly string[]) =>

@@ -19,7 +19,7 @@ export function checkImageAlt(article: RoutedArticle): Diagnostic[] {
       severity: 'warning',
     })
   }
-  for (const image of article.record.images ?? []) {
+  for (const image of article.record.images) {
     if (image.alt.trim()) continue
     diagnostics.push({
       file: article.sourcePath,

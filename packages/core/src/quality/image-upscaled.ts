@@ -23,7 +23,7 @@ export function checkImageUpscaled(article: RoutedArticle, site: QualitySite): D
   if (leadWidth && lead?.srcset && lead.width && lead.width < leadWidth)
     report(`lead image ${lead.src}`, lead.width, leadWidth, placeOfKey(article, 'image'))
   if (!bodyWidth) return diagnostics
-  for (const image of article.record.images ?? []) {
+  for (const image of article.record.images) {
     const view = site.images.bodyImage?.(article, image.url)
     if (!view?.srcset || !view.width || view.width >= bodyWidth) continue
     report(

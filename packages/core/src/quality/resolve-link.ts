@@ -18,7 +18,11 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i
  * `x/` and `../x/` from the page, `https://…` as it is. A link is internal when it
  * ends up on the site's host (with http or https) below its base path.
  */
-export function resolveLink(url: string, pageUrl: string, site: QualitySite): LinkTarget {
+export function resolveLink(
+  url: string,
+  pageUrl: string,
+  site: Pick<QualitySite, 'host' | 'basePath'>,
+): LinkTarget {
   const value = url.trim()
   if (value === '' || value.startsWith('#')) return { kind: 'elsewhere' }
   const scheme = SCHEME.exec(value)?.[1]?.toLowerCase()
@@ -42,6 +46,14 @@ export function resolveLink(url: string, pageUrl: string, site: QualitySite): Li
   if (`${pathname}/` === site.basePath) return { kind: 'site', sitePath: '' }
   return { kind: 'outside', pathname }
 }
+
+/**
+ * Whether the link check reads a link on a site at `host`: any link that may lead to it (a
+ * relative one, one to its host, or a malformed one), not another host's, an e-mail address
+ * or a fragment. Where the page is does not matter: it never changes a link's host.
+ */
+export const leadsToHost = (url: string, host: string): boolean =>
+  resolveLink(url, `http://${host}/`, { host, basePath: '/' }).kind !== 'elsewhere'
 
 /**
  * A file extension as the last name of a path has one: letters, or letters and digits

@@ -1,3 +1,4 @@
+import type { ArticleBody } from '../content/process-source.js'
 import type { ArticleAuthor } from '../site/types.js'
 import type { RoutedArticle } from './route-site.js'
 import type { SiteImages } from './site-images.js'
@@ -79,7 +80,7 @@ export function toArticleView(
   paths: TermPaths,
   urlFor: UrlFor,
   now: number,
-  html: string,
+  body: ArticleBody,
   images: SiteImages,
 ): ArticleView {
   return {
@@ -92,9 +93,9 @@ export function toArticleView(
     source: article.source,
     lang: article.lang,
     canonical: article.canonical,
-    html,
+    html: body.html,
     wordCount: article.wordCount,
-    headings: article.headings,
+    headings: body.headings,
     data: article.data,
     updates: article.updates,
     corrections: article.corrections,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { PagefindIndex } from 'pagefind'
+import type { ArticleBody } from '../content/process-source.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 import type { RoutedArticle } from '../routes/route-site.js'
 import { SEARCH_FOLDER } from '../routes/search-folder.js'
@@ -38,7 +39,7 @@ export interface SearchIndexOptions {
    * language, and a search page finds the articles of its `<html lang>`. Default: `lang` for all.
    */
   langOf?: (article: RoutedArticle) => string
-  bodyOf: (article: RoutedArticle) => Promise<string>
+  bodyOf: (article: RoutedArticle) => Promise<ArticleBody>
   memo: SearchMemo
   /** Keep the index open for the builder's next run (the preview). Default `false`: it is closed. */
   keep?: boolean

@@ -1,3 +1,4 @@
+import type { ArticleBody } from '../content/process-source.js'
 import { escapeHtml } from '../outputs/xml-text.js'
 import type { RoutedArticle } from '../routes/route-site.js'
 import { hashText } from '../util/hash.js'
@@ -19,7 +20,7 @@ export interface SearchDocumentOptions {
   /** An article's own language (ISO 639-1), for an index in several (a site with editions). Default: `language`. */
   languageOf?: (article: RoutedArticle) => string
   /** The sanitized body of an article, as its page shows it. */
-  bodyOf: (article: RoutedArticle) => Promise<string>
+  bodyOf: (article: RoutedArticle) => Promise<ArticleBody>
 }
 
 /** Filters and metadata on `<meta>` elements, which Pagefind reads wherever they are and never indexes as text. */
@@ -60,7 +61,7 @@ export function createSearchDocuments(
       key: hashText(`${article.sourceHash}|${language}|${head}|${headline}|${summary}`),
       html: async () =>
         `<!doctype html><html lang="${language}"><head><meta charset="utf-8">${head}</head>` +
-        `<body><article data-pagefind-body>${headline}${summary}${await options.bodyOf(article)}</article></body></html>`,
+        `<body><article data-pagefind-body>${headline}${summary}${(await options.bodyOf(article)).html}</article></body></html>`,
     }
   })
 }

@@ -131,7 +131,6 @@ export function toSiteArticle(
     draft: data.draft ?? false,
     wordCount: record.wordCount,
     readingTime: readingTimeOf(record.wordCount),
-    headings: record.headings,
     data: data as Record<string, unknown>,
     record,
   }

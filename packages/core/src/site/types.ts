@@ -1,6 +1,5 @@
 import type { ArticleRecord } from '../content/process-source.js'
 import type { LiveEntry } from '../markdown/rehype-live-entries.js'
-import type { ArticleHeading } from '../markdown/remark-article-text.js'
 import type { NewsDate } from '../util/news-date.js'
 
 /** A category, tag or author as a named thing with a URL-safe slug. */
@@ -98,7 +97,6 @@ export interface SiteArticle {
   wordCount: number
   /** Minutes, at least 1. */
   readingTime: number
-  headings: ArticleHeading[]
   /** Every front matter key, including ones Warta does not know, for templates. */
   data: Record<string, unknown>
   record: ArticleRecord

@@ -35,6 +35,7 @@ async function storeIn(root: string, extra: Partial<SourceStoreOptions> = {}) {
     contentDir: path.join(root, 'content'),
     contentIgnore: [],
     fingerprint: 'test',
+    siteHost: 'news.example',
     cache: createArticleCache(path.join(root, 'cache')),
     localContext,
     checkFrontMatter: async (sourcePath, raw) => checkFrontMatter(sourcePath, raw, context.schema),
@@ -58,17 +59,33 @@ describe('createSourceStore', () => {
   test('processes each source once, keeps records without bodies, and reads bodies back from the cache', async () => {
     const root = await createTempDir()
     await mkdir(path.join(root, 'content'), { recursive: true })
-    await writeFile(path.join(root, 'content', 'banjir.md'), article('Banjir', 'Air naik di *Samarinda*.'))
+    const body = [
+      '## Air naik',
+      '',
+      'Air naik di *Samarinda* ([BMKG](https://bmkg.go.id/), [arsip](/2025/05/), [lalu](../kemarin/)).',
+      '',
+      '#### Rincian',
+      '',
+      'Lihat <https://news.example/peta/> dan [surel](mailto:redaksi@news.example).',
+    ].join('\n')
+    await writeFile(path.join(root, 'content', 'banjir.md'), article('Banjir', body))
     const { store, update: run, processed } = await storeIn(root)
     const first = await run()
     expect(first.paths).toEqual(['content/banjir.md'])
     expect(first.read).toEqual(['content/banjir.md'])
-    expect(first.entries[0]?.record?.html).toBe('')
     const record = first.entries[0]?.record
     if (!record) throw new Error('no record')
-    expect(await store.bodyOf({ sourcePath: 'content/banjir.md', record })).toBe(
-      '<p>Air naik di <em>Samarinda</em>.</p>',
-    )
+    // In memory: no body, no headings, only the links the link check reads; what needs the
+    // headings was found while they were at hand.
+    expect(record).toMatchObject({ html: '', headings: [] })
+    expect(record.links.map((l) => l.url)).toEqual(['/2025/05/', '../kemarin/', 'https://news.example/peta/'])
+    expect(record.findings.map((f) => [f.ruleId, f.place?.line])).toEqual([['heading-order', 10]])
+    const read = await store.bodyOf({ sourcePath: 'content/banjir.md', record })
+    expect(read.html).toContain('<p>Air naik di <em>Samarinda</em> (<a href="https://bmkg.go.id/">BMKG</a>')
+    expect(read.headings.map((h) => [h.depth, h.text, h.line])).toEqual([
+      [2, 'Air naik', 6],
+      [4, 'Rincian', 10],
+    ])
     const again = await run()
     expect(again.replaced.size).toBe(0)
     expect(processed()).toBe(1)

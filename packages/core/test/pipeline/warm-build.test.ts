@@ -21,13 +21,30 @@ describe('the source index', () => {
     const { config, source, index } = await newsroom()
     await age(source)
     await build(config, { now: NOW })
-    expect((await readFile(index, 'utf8')).split('\n')[0]).toMatch(/"format":4/)
+    expect((await readFile(index, 'utf8')).split('\n')[0]).toMatch(/"format":5/)
     const text = await readFile(source, 'utf8')
     const edited = text.replace('merendam', 'merendax')
     expect(edited.length).toBe(text.length)
     await writeFile(source, edited)
     await build(config, { now: NOW })
     expect(await readOutput(config.outDir as string, BANJIR)).toContain('merendax')
+  })
+
+  test('a link to the site’s new address is checked after the site moves, though the index kept only links to the old', async () => {
+    const { root, source } = await newsroom()
+    await age(source)
+    const text = await readFile(source, 'utf8')
+    await writeFile(source, `${text}\nPeta: [banjir](https://kabar.example/peta-banjir/).\n`)
+    await age(source)
+    const brokenLinks = async (url: string) => {
+      const config = await siteConfig(root, { site: { title: 'Warta Test', url } })
+      const report = await build(config, { now: NOW })
+      return report.diagnostics.filter((d) => d.ruleId === 'broken-link').map((d) => d.message)
+    }
+    expect(await brokenLinks('https://news.example')).toEqual([])
+    expect(await brokenLinks('https://kabar.example')).toEqual([
+      'The link https://kabar.example/peta-banjir/ leads nowhere: the build writes no peta-banjir/index.html.',
+    ])
   })
 
   test('an edit that keeps size and mtime is still seen when it lands within two seconds of the last check', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest'
-import { checkQuality } from '../../src/quality/check-quality.js'
 import { textLength } from '../../src/quality/text-length.js'
 import { article, checkArticles, linesOf } from './build-and-check.js'
 
@@ -90,18 +89,5 @@ describe('duplicate-title and duplicate-canonical', () => {
     expect(linesOf(diagnostics, 'duplicate-canonical')).toEqual([
       'content/b.md:6:12 The canonical URL https://news.example/asli/ is also that of content/a.md.',
     ])
-  })
-})
-
-describe('records without links', () => {
-  test('records cached before links were recorded are checked for everything else', async () => {
-    const { routed, options } = await checkArticles({
-      'a.md': article({ summary: 'Ringkas.' }, '[x](/tidak-ada/) ![](https://img.example/a.jpg)'),
-    })
-    for (const a of routed.articles) {
-      delete a.record.links
-      delete a.record.images
-    }
-    expect(checkQuality(routed, options).map((d) => d.ruleId)).toEqual(['og-image'])
   })
 })

@@ -1,3 +1,4 @@
+import { NO_BODY } from '../../content/process-source.js'
 import type { RoutedArticle, RoutedSite } from '../route-site.js'
 import { toArticleView } from '../to-views.js'
 import type { Crumb, PageContext } from '../views.js'
@@ -17,8 +18,9 @@ async function articleContext(
   // and the lead image (often what was wrong) is neither shown nor shared (Open Graph).
   const retracted = article.status === 'retracted'
   const shown = retracted ? { ...article, image: undefined } : article
-  const html = retracted ? '' : await images.bodyHtml(article, await kit.options.bodyOf(article))
-  const base = toArticleView(shown, kit.termPaths, kit.urlFor, now, html, images)
+  const body = retracted ? NO_BODY : await kit.options.bodyOf(article)
+  const html = await images.bodyHtml(article, body.html)
+  const base = toArticleView(shown, kit.termPaths, kit.urlFor, now, { ...body, html }, images)
   const view = { ...base, authors: await Promise.all(article.authors.map(kit.profileOf)) }
   const trail: Crumb[] = [
     kit.homeCrumb,

@@ -1,6 +1,7 @@
 import type { ResolvedConfig, ResolvedSite } from '../../config/resolve-config.js'
 import type { Strings, Theme } from '../../config/theme.js'
 import type { PageNumbering } from '../../config/types.js'
+import type { ArticleBody } from '../../content/process-source.js'
 import type { RoutedArticle } from '../route-site.js'
 import type { SiteImages } from '../site-images.js'
 import type {
@@ -64,8 +65,8 @@ export interface PagesOptions {
   structuredData: StructuredData
   /** The build's clock (for the footer year, which must not change within a build). */
   now: number
-  /** The sanitized body of an article: kept out of the site model so that huge archives fit in memory. */
-  bodyOf: (article: RoutedArticle) => Promise<string>
+  /** The sanitized body of an article and its headings: kept out of the site model so that huge archives fit in memory. */
+  bodyOf: (article: RoutedArticle) => Promise<ArticleBody>
   /** The pictures as the image stage made them. */
   images: SiteImages
   cardMemo?: CardMemo

@@ -69,7 +69,7 @@ function pagesOf(
     pageNumbering: 'oldest-first',
     structuredData: { article: () => ['{"@type":"NewsArticle"}'], listing: () => [], home: () => ['{}'] },
     now: NOW,
-    bodyOf: async (article) => `<p>Isi ${article.title}</p>`,
+    bodyOf: async (article) => ({ html: `<p>Isi ${article.title}</p>`, headings: [] }),
     images: NO_IMAGES,
     ...overrides,
   })
@@ -283,7 +283,7 @@ describe('createPages', () => {
       pageNumbering: 'oldest-first',
       structuredData: { article: () => [], listing: () => [], home: () => [] },
       now: NOW,
-      bodyOf: async () => '',
+      bodyOf: async () => ({ html: '', headings: [] }),
       images: NO_IMAGES,
     })
     expect(pages.some((p) => p.path === '/arsip/')).toBe(false)
