@@ -165,21 +165,22 @@ const TARGETS =
     16000: { cold: 35_000, rss: 512, changed: 1500, watchBody: 100, watchTitle: 400 },
     100000: { rss: 1024 },
   }[count] ?? {}
-const target = (name, unit = 'ms', atMost = true) => {
+// `values`: the figures to compare, when not `results[name]` (the preview's RSS against the RSS target).
+const target = (name, unit = 'ms', values = results[name]) => {
   const limit = TARGETS[name]
   if (limit === undefined) return ''
-  const value = median(results[name])
-  const met = atMost ? value <= limit : value >= limit
-  return `   target ${atMost ? '≤' : '≥'} ${limit} ${unit}: ${met ? 'met' : `missed by ${(value / limit).toFixed(2)}×`}`
+  const value = median(values)
+  return `   target ≤ ${limit} ${unit}: ${value <= limit ? 'met' : `missed by ${(value / limit).toFixed(2)}×`}`
 }
-results.rss = results.coldRss
 console.log(
   `\nWarta, ${count} articles → ${results.pages} pages (+ feeds, sitemaps), ${runs} runs, medians (min–max):`,
 )
 console.log(
   `  cold build (no cache)        ${fmt(results.cold)}   ${((results.pages / coldMedian) * 1000).toFixed(0)} pages/s${target('cold')}`,
 )
-console.log(`    peak RSS                   ${fmt(results.coldRss, 'MiB')}${target('rss', 'MiB')}`)
+console.log(
+  `    peak RSS                   ${fmt(results.coldRss, 'MiB')}${target('rss', 'MiB', results.coldRss)}`,
+)
 console.log(
   `    cores busy                 ${(median(results.busy) * 100).toFixed(0)} % of ${availableParallelism()} cores × wall time   target ≥ 85 %: ${median(results.busy) >= 0.85 ? 'met' : 'missed'}`,
 )
@@ -194,7 +195,9 @@ if (results.watchBody.length) {
   console.log(
     `  watch: title edit → page     ${fmt(results.watchTitle)}  (${results.watchTitle.length} edits)${target('watchTitle')}`,
   )
-  console.log(`    preview peak RSS           ${fmt(results.watchRss, 'MiB')}${target('rss', 'MiB')}`)
+  console.log(
+    `    preview peak RSS           ${fmt(results.watchRss, 'MiB')}${target('rss', 'MiB', results.watchRss)}`,
+  )
 }
 const { size } = results.search
 if (size) {

@@ -1,11 +1,11 @@
 // Test-only: builds a generated news site (scripts/news-site.mjs writes it: any number of stories,
 // author profiles, real-size photos, a live blog) with the news theme, into a temp folder.
-import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { inject } from 'vitest'
 import { DEFAULT_NOW, newsSiteConfig, writeNewsSite } from '../../scripts/news-site.mjs'
 import { type BuiltSite, exampleRoot } from './example-site.js'
 
@@ -46,10 +46,6 @@ async function load(): Promise<{ core: Core; theme: ThemeModule }> {
   return { core, theme }
 }
 
-/** The image cache the generated sites share, for this process (see `BuildOptions.imageCache`). */
-const SHARED_IMAGE_CACHE = path.join(tmpdir(), `warta-news-images-${process.pid}`)
-process.once('exit', () => rmSync(SHARED_IMAGE_CACHE, { recursive: true, force: true }))
-
 /** Writes a news site of `stories` stories into a fresh temp folder and builds it. */
 export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite> {
   const now = options.now ?? DEFAULT_NOW
@@ -60,7 +56,7 @@ export async function createNewsSite(options: NewsSiteOptions): Promise<NewsSite
   const { core, theme } = await load()
   const config = newsSiteConfig(root, { lang: options.lang, url: options.url, theme: theme.newsTheme() })
   // The generated photos are the same in every site: one image cache makes them once per run.
-  await core.build(config, { now, cache: false, outDir: dir, imageCache: SHARED_IMAGE_CACHE })
+  await core.build(config, { now, cache: false, outDir: dir, imageCache: inject('newsImageCache') })
   const dispose = async () => {
     await rm(work, { recursive: true, force: true })
     if (options.outDir) await rm(options.outDir, { recursive: true, force: true })
