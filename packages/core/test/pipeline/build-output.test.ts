@@ -90,14 +90,17 @@ describe('build', () => {
   test.each([
     ['from the build cache', true],
     ['without the build cache', false],
-  ])('gives the article page its headings %s (they are kept with the body, not in memory)', async (_, cache) => {
-    const { outDir } = await builtNewsroom({ cache })
-    const html = await readOutput(outDir, GURU)
-    expect(html).toContain(
-      '<nav class="toc"><a href="#sebaran-per-kabupaten">Sebaran per kabupaten</a></nav>',
-    )
-    expect(html).toContain('<h2 id="sebaran-per-kabupaten">Sebaran per kabupaten</h2>')
-  })
+  ])(
+    'gives the article page its headings %s (they are kept with the body, not in memory)',
+    async (_, cache) => {
+      const { outDir } = await builtNewsroom({ cache })
+      const html = await readOutput(outDir, GURU)
+      expect(html).toContain(
+        '<nav class="toc"><a href="#sebaran-per-kabupaten">Sebaran per kabupaten</a></nav>',
+      )
+      expect(html).toContain('<h2 id="sebaran-per-kabupaten">Sebaran per kabupaten</h2>')
+    },
+  )
 
   test('lists the home page newest first and relates articles that share a tag', async () => {
     const { outDir } = await builtNewsroom()
