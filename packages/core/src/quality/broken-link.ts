@@ -7,7 +7,6 @@ import { findOutput, outputCandidates, resolveLink } from './resolve-link.js'
 interface Reference {
   /** As written. */
   url: string
-  what: 'link'
   place?: Position
   /** The URL relative URLs resolve against. */
   base: string
@@ -18,7 +17,7 @@ const placeOf = (item: { line?: number; column?: number }): Position | undefined
 
 function referencesOf(article: RoutedArticle, site: QualitySite): Reference[] {
   const base = site.pageUrl(article)
-  return article.record.links.map((link) => ({ url: link.url, what: 'link', place: placeOf(link), base }))
+  return article.record.links.map((link) => ({ url: link.url, place: placeOf(link), base }))
 }
 
 const orList = (items: readonly string[]) =>
@@ -46,7 +45,7 @@ export function checkBrokenLinks(article: RoutedArticle, site: QualitySite): Dia
     })
   for (const reference of referencesOf(article, site)) {
     const target = resolveLink(reference.url, reference.base, site)
-    const named = `The ${reference.what} ${reference.url}`
+    const named = `The link ${reference.url}`
     if (target.kind === 'malformed') {
       report(
         reference,
