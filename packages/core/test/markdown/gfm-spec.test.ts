@@ -137,3 +137,21 @@ test('footnotes come out as remark-gfm writes them, ids prefixed once, with the 
   )
   expect(html.match(/user-content-footnote-label/g)).toHaveLength(3)
 })
+
+// The autolink gate leaves e-mail literals out of documents without `@` and tries them only
+// in runs that reach one: documents mixing addresses with what shifts micromark's offsets.
+test('bare URLs and e-mail addresses are found wherever remark-gfm finds them', () => {
+  const documents = [
+    'Hubungi redaksi@kaltim.example atau humas.pemkot@samarinda.go.id hari ini.',
+    '> Kutipan dari\n> warga: lapor@dinas.example, dan\nbaris malas surat@x.example.',
+    '- satu\t\tdua@tiga.example\r\n- 😀😀 empat@lima.example\r\n\r\n1. a_b@c.example *b@c.d* `e@f.example`',
+    'Teks [tautan a@b.example](https://example.org) dan https://example.org/x?y=1 serta www.example.org/z.',
+    'Bukan alamat: @pemkot, 12@34, a@b, x@y.z_, a/b@c.example, a.@b.example, mailto:a@b.example.',
+    'Surat\u0000nul@x.example &#64;a@b.example \\@c@d.example\n\n    kode@blok.example\n',
+  ]
+  for (const markdown of documents)
+    expect(String(warta.processSync(markdown)), markdown).toBe(String(reference.processSync(markdown)))
+  expect(String(warta.processSync(documents[0] ?? ''))).toContain(
+    'href="mailto:humas.pemkot@samarinda.go.id"',
+  )
+})
