@@ -63,16 +63,18 @@ export interface ProcessSourceContext {
  * Turns one markdown source into an article record, or diagnostics saying what is wrong.
  * Never throws for bad input: a file that breaks the parser is reported, not fatal to the build.
  * `sourceHash` is `hashText(rawText)`, for callers that have it already (the build hashes every
- * source to find it in the cache); it is computed when absent.
+ * source to find it in the cache); it is computed when absent. `frontMatter` is what
+ * `checkFrontMatter` read of the same text, for callers that checked it: it is not read again.
  */
 export async function processSource(
   sourcePath: string,
   rawText: string,
   context: ProcessSourceContext,
   sourceHash?: string,
+  frontMatter?: ReadFrontMatter,
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
   try {
-    return await convertSource(sourcePath, rawText, context, sourceHash)
+    return await convertSource(sourcePath, rawText, context, sourceHash, frontMatter)
   } catch (error) {
     return { diagnostics: [failedToProcess(sourcePath, error)] }
   }
@@ -90,20 +92,25 @@ const failedToProcess = (sourcePath: string, error: unknown): Diagnostic => ({
 /**
  * The problems of a source's front matter alone (see `readFrontMatter`), as `processSource`
  * would report them: cheap, to be checked for every source before any body is converted.
+ * Without problems, what was read, for `processSource` to take instead of reading it again
+ * (none for a source too large to convert: that is the conversion's own error).
  */
-export function checkFrontMatter(sourcePath: string, rawText: string, schema: ArticleSchema): Diagnostic[] {
-  // Too large to convert is the conversion's own error, reported when it is tried.
-  if (checkSourceSize(sourcePath, rawText)) return []
+export function checkFrontMatter(
+  sourcePath: string,
+  rawText: string,
+  schema: ArticleSchema,
+): { diagnostics: Diagnostic[]; frontMatter?: ReadFrontMatter } {
+  if (checkSourceSize(sourcePath, rawText)) return { diagnostics: [] }
   try {
     const read = readFrontMatter(sourcePath, rawText, schema)
-    return 'diagnostics' in read ? read.diagnostics : []
+    return 'diagnostics' in read ? read : { diagnostics: [], frontMatter: read }
   } catch (error) {
-    return [failedToProcess(sourcePath, error)]
+    return { diagnostics: [failedToProcess(sourcePath, error)] }
   }
 }
 
-/** A source's front matter, read and validated; its body still markdown. */
-interface ReadFrontMatter {
+/** A source's front matter, read and validated; its body still markdown. Plain data: it crosses worker threads. */
+export interface ReadFrontMatter {
   data: ArticleFrontMatter
   positions: Record<string, Position>
   body: string
@@ -161,10 +168,11 @@ async function convertSource(
   rawText: string,
   context: ProcessSourceContext,
   sourceHash: string | undefined,
+  checked: ReadFrontMatter | undefined,
 ): Promise<{ record?: ArticleRecord; diagnostics: Diagnostic[] }> {
-  const tooLarge = checkSourceSize(sourcePath, rawText)
+  const tooLarge = checked ? undefined : checkSourceSize(sourcePath, rawText)
   if (tooLarge) return { diagnostics: [tooLarge] }
-  const frontMatter = readFrontMatter(sourcePath, rawText, context.schema)
+  const frontMatter = checked ?? readFrontMatter(sourcePath, rawText, context.schema)
   if ('diagnostics' in frontMatter) return frontMatter
   const { data, positions } = frontMatter
   const tooDeep =

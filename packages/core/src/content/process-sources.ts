@@ -1,15 +1,23 @@
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { WartaBuildError } from '../errors/build-error.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
-import { type ArticleRecord, type ProcessSourceContext, processSource } from './process-source.js'
+import {
+  type ArticleRecord,
+  type ProcessSourceContext,
+  processSource,
+  type ReadFrontMatter,
+} from './process-source.js'
 import type { WorkerSetup, WorkerTask } from './process-worker.js'
 
 /** A source to process. */
 export interface PendingSource {
   sourcePath: string
+  /** Its text; `''` when `frontMatter` (with the body) and `rawHash` stand for it. */
   raw: string
   /** `hashText(raw)`, when the caller has it already; saves hashing the text again. */
   rawHash?: string
+  /** What `checkFrontMatter` read of `raw`, when the caller checked it: not read again. */
+  frontMatter?: ReadFrontMatter
 }
 
 /** The result for one source. */
@@ -106,7 +114,12 @@ export function createSourceProcessor(
   const runBatch = async (pool: MarkdownWorkers, batch: PendingSource[]): Promise<ProcessedSource[]> => {
     try {
       // Only what the worker needs crosses the thread boundary, not whatever else the caller keeps.
-      const sources = batch.map(({ sourcePath, raw, rawHash }) => ({ sourcePath, raw, rawHash }))
+      const sources = batch.map(({ sourcePath, raw, rawHash, frontMatter }) => ({
+        sourcePath,
+        raw,
+        rawHash,
+        frontMatter,
+      }))
       const task: WorkerTask = { setup: setup as WorkerSetup, sources }
       return (await pool.run({ kind: 'markdown', task })) as ProcessedSource[]
     } catch (error) {
@@ -125,7 +138,13 @@ export function createSourceProcessor(
         for (const source of sources)
           await onResult(
             source,
-            await processSource(source.sourcePath, source.raw, await localContext(), source.rawHash),
+            await processSource(
+              source.sourcePath,
+              source.raw,
+              await localContext(),
+              source.rawHash,
+              source.frontMatter,
+            ),
           )
         return
       }

@@ -54,6 +54,8 @@ export async function processBatch(task: WorkerTask) {
   const ready = await context
   const results = []
   for (const source of task.sources)
-    results.push(await processSource(source.sourcePath, source.raw, ready, source.rawHash))
+    results.push(
+      await processSource(source.sourcePath, source.raw, ready, source.rawHash, source.frontMatter),
+    )
   return results
 }

@@ -2,10 +2,11 @@ import type { Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleCache } from '../cache/article-cache.js'
+import type { ReadFrontMatter } from '../content/process-source.js'
 import type { SourceProcessor } from '../content/process-sources.js'
-import type { Diagnostic } from '../errors/diagnostic.js'
 import { hashText } from '../util/hash.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
+import type { FrontMatterCheck } from './source-options.js'
 import type { SourceEntry } from './source-store.js'
 
 /** What reading sources needs of the store: its entries (updated in place) and the cache. */
@@ -14,7 +15,7 @@ export interface ReadContext {
   sources: Map<string, SourceEntry>
   cache: ArticleCache
   fingerprint: string
-  checkFrontMatter: (sourcePath: string, raw: string) => Promise<Diagnostic[]>
+  checkFrontMatter: (sourcePath: string, raw: string) => Promise<FrontMatterCheck>
   /** A processed source as memory keeps it once the cache holds its whole record (see `slimEntry`). */
   slim: (entry: SourceEntry) => SourceEntry
 }
@@ -28,7 +29,11 @@ const sizeOf = (file: Stats | undefined) => ({ size: file?.size ?? -1, mtimeMs: 
 /** A source to process: not in memory from an earlier run nor in the cache. */
 interface Miss {
   sourcePath: string
-  /** Its text, unless it is to be read again when processed. */
+  /**
+   * What is held of it, unless it is to be read again when processed: its front matter as
+   * checked (with the body, all the conversion needs), else its text.
+   */
+  frontMatter?: ReadFrontMatter
   raw?: string
   entry: SourceEntry
 }
@@ -68,14 +73,15 @@ export async function readAndProcess(
         return progress(1)
       }
       const entry: SourceEntry = { rawHash, cacheKey, diagnostics: [], ...read }
-      const problems = await context.checkFrontMatter(sourcePath, raw)
-      if (problems.length > 0) {
+      const { diagnostics, frontMatter } = await context.checkFrontMatter(sourcePath, raw)
+      if (diagnostics.length > 0) {
         frontMatterFailed = true
-        sources.set(sourcePath, { ...entry, diagnostics: problems })
+        sources.set(sourcePath, { ...entry, diagnostics })
         return progress(1)
       }
       // Past the first group, text is read again when its turn comes rather than held.
-      misses.push({ sourcePath, raw: misses.length < READ_GROUP ? raw : undefined, entry })
+      const held = misses.length < READ_GROUP
+      misses.push({ sourcePath, ...(held ? (frontMatter ? { frontMatter } : { raw }) : {}), entry })
     })
   }
   if (frontMatterFailed) {
@@ -94,6 +100,7 @@ async function processMisses(
   const { root, sources, cache } = context
   for (let start = 0; start < misses.length; start += READ_GROUP) {
     const group = await mapConcurrent(misses.slice(start, start + READ_GROUP), 32, async (miss) => {
+      if (miss.frontMatter) return { ...miss, raw: '' }
       const raw = miss.raw ?? (await readFile(path.join(root, miss.sourcePath), 'utf8'))
       // A file rewritten since it was checked is processed as it is now, under its new hash.
       const rawHash = hashText(raw)
@@ -102,7 +109,13 @@ async function processMisses(
       return { ...miss, raw, entry: { ...miss.entry, rawHash, cacheKey } }
     })
     await processor.process(
-      group.map(({ sourcePath, raw, entry }) => ({ sourcePath, raw, rawHash: entry.rawHash, entry })),
+      group.map(({ sourcePath, raw, frontMatter, entry }) => ({
+        sourcePath,
+        raw,
+        rawHash: entry.rawHash,
+        frontMatter,
+        entry,
+      })),
       async (source, result) => {
         const { entry } = source as (typeof group)[number]
         const stored = await cache.set(entry.cacheKey, result)

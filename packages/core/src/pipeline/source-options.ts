@@ -2,6 +2,10 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
 import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
+
+/** What checking a source's front matter found (see `checkFrontMatter`). */
+export type FrontMatterCheck = ReturnType<typeof checkFrontMatter>
+
 import type { Diagnostic } from '../errors/diagnostic.js'
 
 // What the sources stage takes from the config: the schema, the processor on this thread, the
@@ -44,7 +48,7 @@ export function createLocalContext(config: ResolvedConfig): () => Promise<Proces
 /** Checks a source's front matter alone, on this thread (see `checkFrontMatter`). */
 export function createFrontMatterCheck(config: ResolvedConfig) {
   let schema: ArticleSchema | undefined
-  return async (sourcePath: string, raw: string): Promise<Diagnostic[]> => {
+  return async (sourcePath: string, raw: string): Promise<FrontMatterCheck> => {
     schema ??= schemaOf(config)
     return checkFrontMatter(sourcePath, raw, schema)
   }

@@ -11,11 +11,11 @@ import {
   processSource,
 } from '../content/process-source.js'
 import type { SourceProcessor } from '../content/process-sources.js'
-import type { Diagnostic } from '../errors/diagnostic.js'
 import { leadsToHost } from '../quality/resolve-link.js'
 import { createSlugger, type Slugger } from '../site/slug.js'
 import { hashText } from '../util/hash.js'
 import { readAndProcess } from './read-sources.js'
+import type { FrontMatterCheck } from './source-options.js'
 
 /** What changed on disk between two runs, as a watcher saw it (absolute paths). */
 export interface SourceChanges {
@@ -61,7 +61,7 @@ export interface SourceStoreOptions {
   /** The content stage on this thread, for a body whose cache entry is gone. */
   localContext: () => Promise<ProcessSourceContext>
   /** The front matter's problems (parse, schema), checked on this thread before any body is converted. */
-  checkFrontMatter: (sourcePath: string, raw: string) => Promise<Diagnostic[]>
+  checkFrontMatter: (sourcePath: string, raw: string) => Promise<FrontMatterCheck>
 }
 
 /**

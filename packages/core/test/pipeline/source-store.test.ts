@@ -46,7 +46,10 @@ async function storeIn(root: string, extra: Partial<SourceStoreOptions> = {}) {
     async process(sources, onResult) {
       for (const source of sources) {
         processed++
-        await onResult(source, await processSource(source.sourcePath, source.raw, context, source.rawHash))
+        await onResult(
+          source,
+          await processSource(source.sourcePath, source.raw, context, source.rawHash, source.frontMatter),
+        )
       }
     },
   }
