@@ -22,6 +22,11 @@ export interface GenerateSitemapsOptions {
   maxUrls: number
   /** Bytes per file (UTF-8, uncompressed), at most 52,428,800. */
   maxBytes?: number
+  /**
+   * `<url>` elements by their entry, kept between calls (the preview's runs): only entries not
+   * in it are written, and it is left holding this call's. Default: every entry is written.
+   */
+  elements?: Map<string, string>
 }
 
 /** A sitemap file to write: `path` is relative to the output folder. */
@@ -75,6 +80,25 @@ const item = (entry: Normalized) => ({
   ...(entry.links ? { links: entry.links } : {}),
 })
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+const UNEXPECTED_FORM = 'The sitemap library wrote <url> elements in an unexpected form.'
+
+/** Each item's `<url>` element, written by the library unless `memo` has it from an earlier call. */
+async function urlElementsOf(
+  origin: string,
+  items: readonly ReturnType<typeof item>[],
+  memo: Map<string, string> | undefined,
+): Promise<string[]> {
+  if (!memo) return renderUrlElements(origin, items)
+  const keys = items.map((i) => JSON.stringify(i))
+  const missing = items.filter((_, i) => !memo.has(keys[i] as string))
+  const made = await renderUrlElements(origin, missing)
+  if (made.length !== missing.length) throw new Error(UNEXPECTED_FORM)
+  const written = new Map(missing.map((m, i) => [JSON.stringify(m), made[i]]))
+  const elements = keys.map((key) => memo.get(key) ?? written.get(key) ?? '')
+  memo.clear()
+  for (const [i, key] of keys.entries()) memo.set(key, elements[i] as string)
+  return elements
+}
 
 /**
  * Writes `sitemap.xml`: a `<urlset>` when every URL fits in one file, else a
@@ -93,15 +117,14 @@ export async function generateSitemaps(options: GenerateSitemapsOptions): Promis
 
   // The library writes each <url> element once; files are those elements between the
   // head and tail it writes around them, taken from a one-URL sitemap.
-  const elements = await renderUrlElements(origin, items)
+  const elements = await urlElementsOf(origin, items, options.elements)
   const [firstItem] = items
   const firstElement = elements[0] ?? ''
   // The xhtml namespace is declared only when a URL has translations: other sitemaps stay as they were.
   const xhtml = entries.some((e) => e.links)
   const sample = firstItem ? await renderUrlset(origin, [firstItem], false, xhtml) : ''
   const at = sample.indexOf(firstElement)
-  if (elements.length !== items.length || at < 0)
-    throw new Error('The sitemap library wrote <url> elements in an unexpected form.')
+  if (elements.length !== items.length || at < 0) throw new Error(UNEXPECTED_FORM)
   const head = sample.slice(0, at)
   const tail = sample.slice(at + firstElement.length)
   const overhead = bytes(head) + bytes(tail)

@@ -51,6 +51,8 @@ export interface BuildStore {
   authorsKey?: string
   /** Generated feeds and sitemaps, by the fingerprint of their inputs. */
   generated: OutputMemo
+  /** The sitemap's `<url>` elements by entry (see `GenerateSitemapsOptions.elements`). */
+  sitemapElements: Map<string, string>
   /** Each edition's memos but the default's, by edition key (a site with `languages`). */
   editions: Map<string, EditionMemo>
   /** The search index of the last run, still open in Pagefind's service (see `SearchMemo`). */
@@ -72,6 +74,7 @@ export function createBuildStore(sources: SourceStore): BuildStore {
     siteModel: { articles: new WeakMap() },
     cards: new Map(),
     generated: new Map(),
+    sitemapElements: new Map(),
     editions: new Map(),
     search: {},
     images: createImageStore(),

@@ -103,6 +103,7 @@ export async function outputsOfEditions(
       pages,
       termPaths: createTermPaths(routed),
       memo: keep ? memo.generated : new Map(),
+      sitemapElements: keep ? memo.sitemapElements : undefined,
       prefix: edition.prefix,
       ...(linksOf
         ? {

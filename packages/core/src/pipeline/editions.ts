@@ -44,15 +44,26 @@ export interface EditionMemo {
   siteModel: SiteModelMemo
   cards: CardMemo
   generated: OutputMemo
+  sitemapElements: Map<string, string>
 }
 
 /** An edition's memos: the store's own for the only edition of a site in one language. */
 export function editionMemo(store: BuildStore, edition: ResolvedEdition): EditionMemo {
   if (edition.key === '')
-    return { siteModel: store.siteModel, cards: store.cards, generated: store.generated }
+    return {
+      siteModel: store.siteModel,
+      cards: store.cards,
+      generated: store.generated,
+      sitemapElements: store.sitemapElements,
+    }
   let memo = store.editions.get(edition.key)
   if (!memo) {
-    memo = { siteModel: { articles: store.siteModel.articles }, cards: new Map(), generated: new Map() }
+    memo = {
+      siteModel: { articles: store.siteModel.articles },
+      cards: new Map(),
+      generated: new Map(),
+      sitemapElements: new Map(),
+    }
     store.editions.set(edition.key, memo)
   }
   return memo

@@ -59,6 +59,8 @@ export interface SiteOutputsOptions {
   termPaths: TermPaths
   now: number
   memo: OutputMemo
+  /** The sitemap's `<url>` elements, kept between runs (see `GenerateSitemapsOptions.elements`). */
+  sitemapElements?: Map<string, string>
   /** Files an earlier process generated from the same inputs, when still on disk. */
   reuse?: ReuseGenerated
   /** Article bodies, for full-content feeds. */
@@ -158,7 +160,12 @@ export async function generateSiteOutputs(
     const sitemapKey = `sitemap|${hashText(JSON.stringify(entries))}`
     files.push(
       ...(await memoized(options, used, sitemapKey, () =>
-        generateSitemaps({ site: siteOptions, entries, maxUrls: options.sitemap.maxUrls }),
+        generateSitemaps({
+          site: siteOptions,
+          entries,
+          maxUrls: options.sitemap.maxUrls,
+          elements: options.sitemapElements,
+        }),
       )),
     )
     // The 48-hour window moves with the clock, so the clock's minute is part of the key.

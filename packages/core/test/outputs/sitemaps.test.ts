@@ -88,6 +88,17 @@ describe('generateSitemaps', () => {
     expect(b).toEqual(a)
   })
 
+  test('elements kept between calls give the files a fresh call writes, and the memo holds only the last call’s', async () => {
+    const elements = new Map<string, string>()
+    const moved = entries.map((e, i) => (i === 0 ? { ...e, url: '/news/2025/05/16/banjir-besar/' } : e))
+    for (const list of [entries, moved, [...moved, { url: '/news/tag/sungai/' }]]) {
+      const kept = await generateSitemaps({ site: site(), entries: list, maxUrls: 2, elements })
+      expect(kept).toEqual(await generateSitemaps({ site: site(), entries: list, maxUrls: 2 }))
+      expect(elements.size).toBe(list.length)
+    }
+    expect([...elements.values()].join('')).not.toContain('/banjir/')
+  })
+
   test('non-ASCII and special characters in paths are %-encoded or escaped and stay valid', async () => {
     const files = await generateSitemaps({
       site: site(),
