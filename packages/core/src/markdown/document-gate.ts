@@ -22,8 +22,9 @@ type Answer = ReturnType<Needs>
 
 interface Gated {
   extension: Extension
-  needsOf(construct: Construct): Needs | undefined
-  /** The extension's variants for documents whose answers are all `true` or `false`, by the constructs left out. */
+  /** Each construct of the extension with its test, if it has one. */
+  constructs: Map<Construct, Needs | undefined>
+  /** The extension's variants for documents whose answers are all `true` or `false`, by which constructs are kept. */
   variants: Map<string, Extension>
 }
 
@@ -72,7 +73,8 @@ export function useDocumentGate(processor: Processor) {
   return function gate<T>(extension: T, needs: Needs | Readonly<Record<string, Needs>>): T {
     const needsOf = (construct: Construct) =>
       typeof needs === 'function' ? needs : construct.name ? needs[construct.name] : undefined
-    gates.set(extension as Extension, { extension: extension as Extension, needsOf, variants: new Map() })
+    const constructs = new Map([...constructsOf(extension as Extension)].map((c) => [c, needsOf(c)]))
+    gates.set(extension as Extension, { extension: extension as Extension, constructs, variants: new Map() })
     return extension
   }
 }
@@ -80,12 +82,9 @@ export function useDocumentGate(processor: Processor) {
 /** The extension as one document's parse sees it. */
 function variantOf(gated: Gated, text: string, answerOf: (needs: Needs) => Answer): Extension {
   const answers = new Map<Construct, Answer>()
-  for (const construct of constructsOf(gated.extension)) {
-    const needs = gated.needsOf(construct)
-    answers.set(construct, needs ? answerOf(needs) : true)
-  }
+  for (const [construct, needs] of gated.constructs) answers.set(construct, needs ? answerOf(needs) : true)
   const tested = [...answers.values()].some((answer) => typeof answer === 'function')
-  const key = [...answers].map(([construct, answer]) => (answer ? '' : construct.name)).join(',')
+  const key = [...answers.values()].map((answer) => (answer ? 1 : 0)).join('')
   const known = tested ? undefined : gated.variants.get(key)
   if (known) return known
   const kept = new Map<Construct, Construct>()
