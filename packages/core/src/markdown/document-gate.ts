@@ -37,7 +37,9 @@ interface Gated {
  * which the processor's parser hands the gate (micromark shows an extension only the current
  * line); outside a parse of that parser, every extension runs as given. A construct with a
  * test of offsets runs where micromark's offset holds the character it is handed and the test
- * allows it (or where the offset does not hold it), and refuses at once elsewhere.
+ * allows it (or where the offset does not hold it), and refuses at once elsewhere. A parse
+ * started inside another with the same processor's extensions (no known plugin does) is gated
+ * by the outer document.
  */
 export function useDocumentGate(processor: Processor) {
   const data = processor.data()
