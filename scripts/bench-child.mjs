@@ -6,7 +6,7 @@ import path from 'node:path'
 import { build, dev } from '../packages/core/dist/index.js'
 import { newsTheme } from '../packages/theme-news/dist/index.js'
 
-const [mode, root, extra] = process.argv.slice(2)
+const [mode, root, extra, editedFile] = process.argv.slice(2)
 const config = {
   root,
   site: {
@@ -53,7 +53,7 @@ if (mode === 'build' || mode === 'cold') {
 } else if (mode === 'watch') {
   // Edits one article `extra` times (body, then title edits) and measures save → page rewritten.
   const server = await dev(config, { port: 0, now: () => NOW, debounceMs: 5 })
-  const file = path.join(root, 'content', '2015/01/artikel-7.md')
+  const file = path.join(root, 'content', editedFile ?? '2015/01/artikel-7.md')
   const original = await readFile(file, 'utf8')
   const body = []
   const title = []
