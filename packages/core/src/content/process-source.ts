@@ -99,7 +99,7 @@ export function checkFrontMatter(
   sourcePath: string,
   rawText: string,
   schema: ArticleSchema,
-): { diagnostics: Diagnostic[]; frontMatter?: ReadFrontMatter } {
+): FrontMatterCheck {
   if (checkSourceSize(sourcePath, rawText)) return { diagnostics: [] }
   try {
     const read = readFrontMatter(sourcePath, rawText, schema)
@@ -107,6 +107,12 @@ export function checkFrontMatter(
   } catch (error) {
     return { diagnostics: [failedToProcess(sourcePath, error)] }
   }
+}
+
+/** What checking a source's front matter found: its problems, else what was read (see `checkFrontMatter`). */
+export interface FrontMatterCheck {
+  diagnostics: Diagnostic[]
+  frontMatter?: ReadFrontMatter
 }
 
 /** A source's front matter, read and validated; its body still markdown. Plain data: it crosses worker threads. */

@@ -13,8 +13,8 @@ import { useGatedTable } from './gfm-table-gate.js'
  * remark-gfm with its defaults, extension for extension and in its order, except that the
  * table syntax is tried only where a table can start (see `createGatedTable`), footnotes only
  * in documents that can hold them and autolink literals only where they can start (see
- * `useDocumentGate`), which
- * gives the same tree for less work; the GFM spec test holds the two to the same output.
+ * `useDocumentGate`), which gives the same tree for less work; the GFM spec test holds the
+ * two to the same output.
  */
 export function remarkGfmFull(this: Processor): void {
   const data = this.data()

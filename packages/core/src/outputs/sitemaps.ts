@@ -93,8 +93,9 @@ async function urlElementsOf(
   const missing = items.filter((_, i) => !memo.has(keys[i] as string))
   const made = await renderUrlElements(origin, missing)
   if (made.length !== missing.length) throw new Error(UNEXPECTED_FORM)
-  const written = new Map(missing.map((m, i) => [JSON.stringify(m), made[i]]))
-  const elements = keys.map((key) => memo.get(key) ?? written.get(key) ?? '')
+  // Entries are unique (see `normalize`): the missing ones come back in their order.
+  let next = 0
+  const elements = keys.map((key) => memo.get(key) ?? (made[next++] as string))
   memo.clear()
   for (const [i, key] of keys.entries()) memo.set(key, elements[i] as string)
   return elements

@@ -2,11 +2,10 @@ import type { Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleCache } from '../cache/article-cache.js'
-import type { ReadFrontMatter } from '../content/process-source.js'
+import type { FrontMatterCheck, ReadFrontMatter } from '../content/process-source.js'
 import type { SourceProcessor } from '../content/process-sources.js'
 import { hashText } from '../util/hash.js'
 import { mapConcurrent } from '../util/map-concurrent.js'
-import type { FrontMatterCheck } from './source-options.js'
 import type { SourceEntry } from './source-store.js'
 
 /** What reading sources needs of the store: its entries (updated in place) and the cache. */

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { type ArticleSchema, createArticleSchema } from '../content/article-schema.js'
-import { checkFrontMatter, type ProcessSourceContext } from '../content/process-source.js'
-
-/** What checking a source's front matter found (see `checkFrontMatter`). */
-export type FrontMatterCheck = ReturnType<typeof checkFrontMatter>
-
+import {
+  checkFrontMatter,
+  type FrontMatterCheck,
+  type ProcessSourceContext,
+} from '../content/process-source.js'
 import type { Diagnostic } from '../errors/diagnostic.js'
 
 // What the sources stage takes from the config: the schema, the processor on this thread, the

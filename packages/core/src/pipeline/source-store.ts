@@ -7,6 +7,7 @@ import { findSources } from '../content/find-sources.js'
 import {
   type ArticleBody,
   type ArticleRecord,
+  type FrontMatterCheck,
   type ProcessSourceContext,
   processSource,
 } from '../content/process-source.js'
@@ -15,7 +16,6 @@ import { leadsToHost } from '../quality/resolve-link.js'
 import { createSlugger, type Slugger } from '../site/slug.js'
 import { hashText } from '../util/hash.js'
 import { readAndProcess } from './read-sources.js'
-import type { FrontMatterCheck } from './source-options.js'
 
 /** What changed on disk between two runs, as a watcher saw it (absolute paths). */
 export interface SourceChanges {
